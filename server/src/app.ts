@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request, type Router } from 'express';
+import type { Server } from 'node:http';
+import { bearerAuth } from './common/auth/bearer.js';
+import type { createTokenVerifier } from './common/auth/token-verifier.js';
+import { formatError } from './common/errors/format-error.js';
+import { currentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
+import { createContext, type Context } from './context.js';
+import type { Orm } from './db/orm.js';
+import type { Logger } from './logger.js';
+import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
+import { createSchema } from './schema.js';
+
+export interface AppOptions {
+  orm: Orm;
+  logger: Logger;
+  verifier: ReturnType<typeof createTokenVerifier>;
+  production: boolean;
+  /** What the dashboard needs to find the identity provider. */
+  webConfig: { keycloakUrl: string; realm: string; clientId: string };
+  /** Routes served before everything else (the embedded identity provider). */
+  identityRouter?: Router;
+  /** Built dashboard to serve at `/`, when present. */
+  webDistDir?: string;
+  httpServer?: Server;
+  now?: () => Date;
+}
+
+export interface App {
+  express: Express;
+  apollo: ApolloServer<Context>;
+  /** Marks the process as stopping: /readyz fails so load balancers stop sending traffic. */
+  markStopping(): void;
+}
+
+/** Builds the HTTP app and the GraphQL server; performs no I/O beyond starting Apollo. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const now = opts.now ?? (() => new Date());
+  const app = express();
+  let stopping = false;
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const requestId = (req.header('x-request-id') ?? '').slice(0, 100) || randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
+    res.on('finish', () => {
+      opts.logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+    requestLocale.run(localeFromHeader(req.header('accept-language')), next);
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
+    try {
+      await opts.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      opts.logger.warn({ err: error }, 'database not reachable');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.get('/config.json', (_req, res) => {
+    res.json({ ...opts.webConfig, graphqlUrl: '/graphql' });
+  });
+
+  if (opts.identityRouter) app.use(opts.identityRouter);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: !opts.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: opts.production,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { locale: currentLocale(), logger: opts.logger, exposeDetails: !opts.production }),
+    plugins: opts.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer })] : [],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    bearerAuth(opts.verifier),
+    expressMiddleware(apollo, {
+      context: async ({ req }: { req: Request }) => {
+        const em = opts.orm.em.fork();
+        const logger = opts.logger.child({ requestId: req.res?.locals.requestId });
+        const actor = await resolveActor(em, req.auth, req.header(ACTIVE_ORGANISATION_HEADER) || undefined, {
+          now: now(),
+          logger,
+        });
+        return createContext({
+          requestId: String(req.res?.locals.requestId ?? ''),
+          locale: currentLocale(),
+          actor,
+          em,
+          logger,
+          now,
+        });
+      },
+    }),
+  );
+
+  if (opts.webDistDir && existsSync(path.join(opts.webDistDir, 'index.html'))) {
+    const dist = path.resolve(opts.webDistDir);
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+
+  return {
+    express: app,
+    apollo,
+    markStopping: () => {
+      stopping = true;
+    },
+  };
+}

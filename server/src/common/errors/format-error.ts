@@ -1,0 +1,52 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from '../../logger.js';
+import type { Locale } from '../i18n/locale.js';
+import { DomainError, ErrorCode, InputErrors } from './domain-error.js';
+
+const INTERNAL_MESSAGE = { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' };
+
+/** The one place where errors become GraphQL errors: stable codes, no internals, the request's language. */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  opts: { locale: Locale; logger: Logger; exposeDetails: boolean },
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) {
+    return {
+      message: original.localized[opts.locale],
+      path: formatted.path,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    };
+  }
+  if (original instanceof InputErrors) {
+    const first = original.errors[0];
+    return {
+      message: first ? first.localized[opts.locale] : 'invalid input',
+      path: formatted.path,
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        userErrors: original.errors.map((e) => ({ field: e.field, message: e.localized[opts.locale], code: e.code })),
+      },
+    };
+  }
+  if (original instanceof ArgumentValidationError) {
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    // Parse, validation and Apollo's own request errors: keep their message and code.
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  opts.logger.error({ err: original, path: formatted.path }, 'unexpected error');
+  return {
+    message: opts.exposeDetails ? formatted.message : INTERNAL_MESSAGE[opts.locale],
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL },
+  };
+}

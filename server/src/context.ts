@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from './common/i18n/locale.js';
+import { activeOrganisationId, type Actor } from './common/tenancy/actor.js';
+import type { Logger } from './logger.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** Everything a resolver needs for one request; built once per request, never shared. */
+export interface Context {
+  requestId: string;
+  locale: Locale;
+  actor: Actor;
+  /** A fork of the ORM's entity manager carrying the actor's row-level-security variables. */
+  em: EntityManager;
+  loaders: Loaders;
+  logger: Logger;
+  now: () => Date;
+}
+
+export function createContext(parts: Omit<Context, 'loaders'>): Context {
+  return { ...parts, loaders: createLoaders(parts.em, activeOrganisationId(parts.actor)) };
+}

@@ -1,0 +1,121 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { Account, BaseToken, JwtStructuredToken, KoaContextWithOIDC } from 'oidc-provider';
+import type { DevClient, DevUser } from './dev-idp.types.js';
+
+/** Keycloak's service-account username convention; the server relies on the prefix. */
+export const serviceAccountUsername = (clientId: string) => `service-account-${clientId}`;
+
+/** Claims per OIDC scope, as Keycloak's default client scopes map them. */
+export const scopeClaims = {
+  openid: ['sub'],
+  profile: ['name', 'preferred_username', 'given_name', 'family_name'],
+  email: ['email', 'email_verified'],
+};
+
+/** The realm's people and service-account clients; clients can be added at runtime. */
+export class DevDirectory {
+  readonly #usersById = new Map<string, DevUser>();
+  readonly #usersByName = new Map<string, DevUser>();
+  readonly #clients = new Map<string, DevClient>();
+
+  constructor(users: DevUser[], clients: DevClient[]) {
+    for (const user of users) this.addUser(user);
+    for (const client of clients) this.addClient(client);
+  }
+
+  /** Sign-in names are usernames and emails; a name already taken by someone else is refused. */
+  addUser(user: DevUser): void {
+    const names = [user.username.toLowerCase(), user.email.toLowerCase()];
+    const taken = names.find((name) => {
+      const holder = this.#usersByName.get(name);
+      return holder !== undefined && holder.id !== user.id;
+    });
+    if (taken) throw new Error(`development IdP: "${taken}" already belongs to another user`);
+    const previous = this.#usersById.get(user.id);
+    if (previous) {
+      this.#usersByName.delete(previous.username.toLowerCase());
+      this.#usersByName.delete(previous.email.toLowerCase());
+    }
+    this.#usersById.set(user.id, user);
+    for (const name of names) this.#usersByName.set(name, user);
+  }
+
+  addClient(client: DevClient): void {
+    this.#clients.set(client.clientId, client);
+  }
+
+  client(clientId: string): DevClient | undefined {
+    return this.#clients.get(clientId);
+  }
+
+  user(id: string): DevUser | undefined {
+    return this.#usersById.get(id);
+  }
+
+  /** By username or email, case-insensitive as in Keycloak; the password comparison is constant-time. */
+  authenticate(username: unknown, password: unknown): DevUser | undefined {
+    if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+    const user = this.#usersByName.get(username.trim().toLowerCase());
+    const digest = (value: string) => createHash('sha256').update(value).digest();
+    const matches = timingSafeEqual(digest(user?.password ?? '\u0000'), digest(password));
+    return user && matches ? user : undefined;
+  }
+
+  account(id: string): Account | undefined {
+    const user = this.user(id);
+    return user && { accountId: user.id, claims: () => userProfileClaims(user) };
+  }
+}
+
+/** OIDC standard claims of a person (ID token, userinfo). */
+export function userProfileClaims(user: DevUser): Record<string, unknown> {
+  const [given, ...family] = user.name.split(/\s+/);
+  return {
+    sub: user.id,
+    name: user.name,
+    preferred_username: user.username,
+    given_name: given,
+    family_name: family.join(' ') || undefined,
+    email: user.email,
+    email_verified: user.emailVerified,
+  };
+}
+
+/** Claims of a service account's own identity (userinfo with a client-credentials token). */
+export function serviceAccountClaims(client: DevClient): Record<string, unknown> {
+  return {
+    sub: client.id,
+    preferred_username: serviceAccountUsername(client.clientId),
+    email_verified: false,
+    clientId: client.clientId,
+    client_id: client.clientId,
+  };
+}
+
+/**
+ * Reshapes oidc-provider's JWT access tokens into Keycloak's: `typ: "Bearer"` (keycloak-connect
+ * rejects tokens without it), `azp`, `realm_access`, profile claims, and the service account's
+ * own uuid as `sub` instead of the client id.
+ */
+export function createAccessTokenCustomizer(directory: DevDirectory) {
+  return async (_ctx: KoaContextWithOIDC | undefined, token: BaseToken, jwt: JwtStructuredToken) => {
+    const { payload } = jwt;
+    jwt.header = { typ: 'JWT' };
+    payload.typ = 'Bearer';
+    payload.azp = token.clientId;
+    if (token.accountId) {
+      const user = directory.user(token.accountId);
+      if (!user) throw new Error(`development IdP: no user ${token.accountId}`);
+      const { sub: _sub, ...profile } = userProfileClaims(user);
+      Object.assign(payload, profile, { realm_access: { roles: [...user.realmRoles] } });
+      delete payload.client_id;
+    } else {
+      const client = directory.client(token.clientId);
+      if (!client) throw new Error(`development IdP: no client ${token.clientId}`);
+      Object.assign(payload, serviceAccountClaims(client), {
+        realm_access: { roles: [...(client.realmRoles ?? [])] },
+      });
+    }
+    payload.scope = typeof payload.scope === 'string' && payload.scope ? payload.scope : 'profile email';
+  };
+}

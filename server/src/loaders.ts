@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BatchLoader } from './common/graphql/batch-loader.js';
+import { Organisation } from './modules/organisation/organisation.entity.js';
+import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
+import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group/group-membership.entity.js';
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+
+/** Per-request batch loaders: nested fields over lists cost one query per field, not one per row. */
+export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined) {
+  return {
+    /** Moderator subjects per group (besides platform moderators). */
+    groupModerators: new BatchLoader<string, string[]>(async (groupIds) => {
+      const rows = await em.find(GroupModerator, { groupId: { $in: groupIds } });
+      const map = new Map<string, string[]>();
+      for (const row of rows) map.set(row.groupId, [...(map.get(row.groupId) ?? []), row.subject]);
+      return map;
+    }),
+    /** The active organisation's current (PENDING or ACTIVE, else latest) membership per group. */
+    viewerGroupMembership: new BatchLoader<string, GroupMembership>(async (groupIds) => {
+      const organisationId = activeOrganisationId;
+      if (!organisationId) return new Map();
+      const rows = await em.find(
+        GroupMembership,
+        { organisationId, groupId: { $in: groupIds } },
+        { orderBy: { requestedAt: 'asc', id: 'asc' } },
+      );
+      const rank = (m: GroupMembership) =>
+        m.status === GroupMembershipStatus.ACTIVE || m.status === GroupMembershipStatus.PENDING ? 1 : 0;
+      const map = new Map<string, GroupMembership>();
+      for (const row of rows) {
+        const current = map.get(row.groupId);
+        if (!current || rank(row) >= rank(current)) map.set(row.groupId, row);
+      }
+      return map;
+    }),
+    organisation: new BatchLoader<string, Organisation>(async (ids) => byId(await em.find(Organisation, { id: { $in: ids } }))),
+    thematicGroup: new BatchLoader<string, ThematicGroup>(async (ids) =>
+      byId(await em.find(ThematicGroup, { id: { $in: ids } })),
+    ),
+    /** Active member count per group. */
+    activeMemberCount: new BatchLoader<string, number>(async (groupIds) => {
+      const rows = await em.execute<Array<{ group_id: string; count: string }>>(
+        `select group_id, count(*) as count from group_membership
+          where group_id = any(?::uuid[]) and status = 'ACTIVE' group by group_id`,
+        [`{${groupIds.join(',')}}`],
+      );
+      return new Map(rows.map((r) => [r.group_id, Number(r.count)]));
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { createApp } from './app.js';
+import { createTokenVerifier } from './common/auth/token-verifier.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createOrm } from './db/orm.js';
+import { prepareDatabase } from './db/prepare.js';
+import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
+import { createLogger } from './logger.js';
+import { seedDatabase } from './seeds/demo.seed.js';
+import { SEEDS_DIR } from './seeds/seed-file.js';
+import { loadDevUsers } from './seeds/users.seed.js';
+
+const say = (line: string) => process.stderr.write(`otklik: ${line}\n`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const production = config.NODE_ENV === 'production';
+
+  const database = await prepareDatabase(config, logger, say);
+  say(config.SEED_DEMO_DATA ? 'Loading thematic groups and demo data (first start only)…' : 'Loading thematic groups…');
+  await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
+  const orm = await createOrm({ url: database.appUrl });
+
+  const httpServer = createServer();
+  let identityRouter;
+  let keycloakUrl = config.KEYCLOAK_URL;
+  let demoUsers: string[] = [];
+  if (!keycloakUrl) {
+    keycloakUrl = config.publicUrl;
+    const { users, serviceAccounts } = await loadDevUsers(SEEDS_DIR);
+    const idp = await createDevIdentityProvider({
+      publicUrl: config.publicUrl,
+      realm: config.KEYCLOAK_REALM,
+      users,
+      clients: serviceAccounts.map((a) => ({ clientId: a.clientId, secret: a.secret, id: a.id })),
+      webClient: {
+        clientId: config.KEYCLOAK_WEB_CLIENT_ID,
+        redirectUris: [`${config.publicUrl}/auth/callback`, 'http://localhost:5173/auth/callback'],
+        postLogoutRedirectUris: [`${config.publicUrl}/`, 'http://localhost:5173/'],
+      },
+      apiAudience: config.KEYCLOAK_API_AUDIENCE,
+      keyStorePath: path.join(config.DATA_DIR, 'identity', 'jwks.json'),
+    });
+    identityRouter = idp.router;
+    demoUsers = users.map((u) => `${u.username}${u.realmRoles.length ? ` (${u.realmRoles.join(', ')})` : ''}`);
+    say(`Development identity provider at ${idp.issuer}`);
+  }
+
+  const verifier = createTokenVerifier({
+    keycloakUrl,
+    realm: config.KEYCLOAK_REALM,
+    audience: config.KEYCLOAK_API_AUDIENCE,
+  });
+  const app = await createApp({
+    orm,
+    logger,
+    verifier,
+    production,
+    httpServer,
+    identityRouter,
+    webConfig: { keycloakUrl, realm: config.KEYCLOAK_REALM, clientId: config.KEYCLOAK_WEB_CLIENT_ID },
+    webDistDir: config.WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '../../web/dist'),
+  });
+  httpServer.on('request', app.express);
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+
+  say(`Ready.
+  Dashboard:  ${config.publicUrl}/
+  GraphQL:    ${config.publicUrl}/graphql
+  Health:     ${config.publicUrl}/healthz  ${config.publicUrl}/readyz${
+    demoUsers.length
+      ? `
+  Demo sign-ins (password: otklik-demo): ${demoUsers.join(', ')}`
+      : ''
+  }`);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say(`${signal} received: finishing in-flight requests…`);
+    app.markStopping();
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.apollo.stop();
+      httpServer.closeAllConnections();
+      await orm.close(true);
+      await database.embedded?.stop();
+      clearTimeout(force);
+      say('Stopped.');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    say(error.message);
+  } else {
+    say(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  process.exit(1);
+});

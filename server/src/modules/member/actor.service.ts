@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import type { VerifiedToken } from '../../common/auth/token-verifier.js';
+import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { ANONYMOUS, type Actor, type AuthenticatedActor, type OrganisationRole } from '../../common/tenancy/actor.js';
+import { applySessionVariables, switchTenantInTransaction } from '../../common/tenancy/session.js';
+import type { Logger } from '../../logger.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Invitation, InvitationStatus } from './invitation.entity.js';
+import { Member } from './member.entity.js';
+import { PlatformRole } from './member-role.js';
+import { ServiceAccount } from './service-account.entity.js';
+
+export const ACTIVE_ORGANISATION_HEADER = 'x-otklik-organisation';
+
+const PLATFORM_ROLES = new Set<string>(Object.values(PlatformRole));
+
+/** Turns a pending invitation for the person's verified e-mail into membership. */
+async function acceptInvitations(em: EntityManager, actor: AuthenticatedActor, now: Date, logger: Logger): Promise<void> {
+  const invitations = await em.find(Invitation, { email: actor.email!.toLowerCase(), status: InvitationStatus.PENDING });
+  for (const invitation of invitations) {
+    await em.transactional(async (tem) => {
+      await switchTenantInTransaction(tem, invitation.organisationId);
+      const existing = await tem.findOne(Member, { organisationId: invitation.organisationId, subject: actor.subject });
+      if (!existing) {
+        tem.create(Member, {
+          organisationId: invitation.organisationId,
+          subject: actor.subject,
+          displayName: actor.displayName,
+          email: actor.email ?? null,
+          role: invitation.role,
+        });
+      }
+      const fresh = await tem.findOneOrFail(Invitation, { id: invitation.id });
+      fresh.status = InvitationStatus.ACCEPTED;
+      fresh.decidedAt = now;
+      recordAudit(tem, actor, {
+        organisationId: invitation.organisationId,
+        action: 'invitation.accepted',
+        objectType: 'Invitation',
+        objectId: invitation.id,
+        summary: { role: invitation.role, alreadyMember: Boolean(existing) },
+      });
+    });
+    logger.info({ organisationId: invitation.organisationId }, 'invitation accepted');
+  }
+}
+
+function pickActive(memberships: OrganisationRole[], requested: string | undefined): OrganisationRole | undefined {
+  if (!requested) return memberships[0];
+  const id = fromGlobalId(requested)?.id ?? requested;
+  const found = memberships.find((m) => m.organisationId === id);
+  if (!found) {
+    throw new GraphQLError('You are not a member of the organisation named in the X-Otklik-Organisation header', {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    });
+  }
+  return found;
+}
+
+/**
+ * Who is calling, from the verified token and Otklik's own membership data; sets the
+ * row-level-security variables on `em` for the rest of the request.
+ */
+export async function resolveActor(
+  em: EntityManager,
+  token: VerifiedToken | undefined,
+  requestedOrganisation: string | undefined,
+  opts: { now: Date; logger: Logger },
+): Promise<Actor> {
+  if (!token) {
+    applySessionVariables(em, { organisationId: null, subject: null, email: null, clientId: null, platformRoles: [] });
+    return ANONYMOUS;
+  }
+  const platformRoles = token.realmRoles.filter((r): r is PlatformRole => PLATFORM_ROLES.has(r));
+  const email = token.emailVerified ? token.email?.toLowerCase() : undefined;
+  applySessionVariables(em, {
+    organisationId: null,
+    subject: token.subject,
+    email: email ?? null,
+    clientId: token.clientId ?? null,
+    platformRoles,
+  });
+  const actor: AuthenticatedActor = {
+    kind: token.isServiceAccount ? 'SERVICE_ACCOUNT' : 'PERSON',
+    subject: token.subject,
+    displayName: token.name ?? token.username ?? token.clientId ?? token.subject,
+    email,
+    emailVerified: token.emailVerified,
+    clientId: token.clientId,
+    platformRoles,
+    memberships: [],
+  };
+  if (actor.kind === 'SERVICE_ACCOUNT') {
+    const account = token.clientId ? await em.findOne(ServiceAccount, { clientId: token.clientId }) : null;
+    if (account) actor.memberships = [{ organisationId: account.organisationId, role: account.role }];
+  } else {
+    if (email) await acceptInvitations(em, actor, opts.now, opts.logger);
+    const members = await em.find(Member, { subject: token.subject }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    actor.memberships = members.map((m) => ({ organisationId: m.organisationId, role: m.role, memberId: m.id }));
+  }
+  actor.active = pickActive(actor.memberships, requestedOrganisation);
+  applySessionVariables(em, { organisationId: actor.active?.organisationId ?? null });
+  return actor;
+}

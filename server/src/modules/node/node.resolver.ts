@@ -1,0 +1,44 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { Node } from '../../common/graphql/node.js';
+import type { Context } from '../../context.js';
+import { Invitation } from '../member/invitation.entity.js';
+import { Member } from '../member/member.entity.js';
+import { canManageMembers } from '../member/member.policy.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.js';
+import { GroupMembership, GroupMembershipStatus } from '../thematic-group/group-membership.entity.js';
+import { ThematicGroup } from '../thematic-group/thematic-group.entity.js';
+import { canModerateGroup } from '../thematic-group/thematic-group.policy.js';
+import { groupModerators } from '../thematic-group/thematic-group.service.js';
+
+/** Each type's fetch applies the same visibility as its own queries: never more than the actor may see. */
+const fetchers: Record<string, (ctx: Context, id: string) => Promise<object | null>> = {
+  [Organisation.typename]: (ctx, id) => ctx.em.findOne(Organisation, { id }),
+  [ThematicGroup.typename]: (ctx, id) => ctx.em.findOne(ThematicGroup, { id }),
+  [Member.typename]: async (ctx, id) => {
+    const member = await ctx.em.findOne(Member, { id });
+    return member && canSeeOrganisationPrivate(ctx.actor, member.organisationId) ? member : null;
+  },
+  [Invitation.typename]: async (ctx, id) => {
+    const invitation = await ctx.em.findOne(Invitation, { id });
+    return invitation && canManageMembers(ctx.actor, invitation.organisationId) ? invitation : null;
+  },
+  [GroupMembership.typename]: async (ctx, id) => {
+    const membership = await ctx.em.findOne(GroupMembership, { id });
+    if (!membership) return null;
+    if (membership.status === GroupMembershipStatus.ACTIVE) return membership;
+    if (canSeeOrganisationPrivate(ctx.actor, membership.organisationId)) return membership;
+    return canModerateGroup(ctx.actor, await groupModerators(ctx, membership.groupId)) ? membership : null;
+  },
+};
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is not visible.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+    const parsed = fromGlobalId(id);
+    const fetch = parsed ? fetchers[parsed.type] : undefined;
+    return fetch && parsed ? fetch(ctx, parsed.id) : null;
+  }
+}
