@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { errors, type Interaction, type Provider } from 'oidc-provider';
-import type { DevDirectory } from './dev-idp.claims.js';
+import type { DevDirectory } from './dev-idp.directory.js';
 import { pageText, pickLang, renderLoginPage, renderMessagePage, type PageLang } from './dev-idp.login-page.js';
 
 /** Headers for the HTML pages this IdP renders itself. */

@@ -1,5 +1,6 @@
 import { errors, type KoaContextWithOIDC, type Provider, type ResourceServerInfo } from 'oidc-provider';
-import { userProfileClaims, type DevDirectory } from './dev-idp.claims.js';
+import { userProfileClaims } from './dev-idp.claims.js';
+import type { DevDirectory } from './dev-idp.directory.js';
 
 const SUPPORTED_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 /** Keycloak's default client scopes: always granted, whatever was requested. */

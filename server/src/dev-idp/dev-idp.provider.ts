@@ -1,5 +1,6 @@
 import Provider, { errors, type Client, type KoaContextWithOIDC, type ResourceServerInfo } from 'oidc-provider';
-import { createAccessTokenCustomizer, scopeClaims, type DevDirectory } from './dev-idp.claims.js';
+import { createAccessTokenCustomizer, scopeClaims } from './dev-idp.claims.js';
+import type { DevDirectory } from './dev-idp.directory.js';
 import type { DevIdpStore } from './dev-idp.adapter.js';
 import type { SigningKeys } from './dev-idp.keys.js';
 import { pageText, pickLang, renderLogoutPage, renderMessagePage } from './dev-idp.login-page.js';

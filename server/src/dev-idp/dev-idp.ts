@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
 import type Provider from 'oidc-provider';
 import { DevIdpStore } from './dev-idp.adapter.js';
-import { DevDirectory } from './dev-idp.claims.js';
+import { DevDirectory } from './dev-idp.directory.js';
 import { interactionRoutes } from './dev-idp.interactions.js';
 import { loadOrCreateSigningKeys, rotateSigningKeys } from './dev-idp.keys.js';
 import { buildProvider, confidentialClientMetadata, type ProviderParts } from './dev-idp.provider.js';

@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import { serviceAccountClaims, userProfileClaims, type DevDirectory } from './dev-idp.claims.js';
+import { serviceAccountClaims, userProfileClaims } from './dev-idp.claims.js';
+import type { DevDirectory } from './dev-idp.directory.js';
 import type { SigningKeys } from './dev-idp.keys.js';
 
 interface UserinfoDeps {

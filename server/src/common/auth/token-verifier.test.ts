@@ -169,16 +169,18 @@ describe('createTokenVerifier (keycloak-connect, bearer-only)', () => {
   });
 
   it('follows key rotation without a new verifier, and keeps accepting tokens of the old key', async () => {
+    // A realm of its own, so the rotation does not disturb the other tests' verifier.
+    const rotatingIdp = await server.mountIdp({ realm: 'rotating' });
     const rotating = createTokenVerifier({
       keycloakUrl: server.baseUrl,
-      realm: 'otklik',
+      realm: 'rotating',
       audience: API_AUDIENCE,
       jwksRefreshMinIntervalMs: 0,
     });
-    const before = await passwordToken(idp.issuer, 'moderator');
+    const before = await passwordToken(rotatingIdp.issuer, 'moderator');
     await rotating.verify(before);
-    await idp.rotateKeys();
-    const after = await passwordToken(idp.issuer, 'moderator');
+    await rotatingIdp.rotateKeys();
+    const after = await passwordToken(rotatingIdp.issuer, 'moderator');
     expect(decodeJwt(after).header.kid).not.toBe(decodeJwt(before).header.kid);
     expect(await rotating.verify(after)).toMatchObject({ username: 'moderator', realmRoles: ['MODERATOR'] });
     expect(await rotating.verify(before)).toMatchObject({ username: 'moderator' });

@@ -6,6 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   INTERNAL = 'INTERNAL',
+  /** The identity provider's keys could not be fetched: retry later, keep the token. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** Message in both languages; the mapper picks the request's. */
