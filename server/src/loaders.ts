@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchLoader } from './common/graphql/batch-loader.js';
 import { Organisation } from './modules/organisation/organisation.entity.js';
 import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
+import { createFirstPageLoader } from './modules/thematic-group/group-membership.loader.js';
 import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group/group-membership.entity.js';
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
@@ -9,6 +10,8 @@ const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => 
 /** Per-request batch loaders: nested fields over lists cost one query per field, not one per row. */
 export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined) {
   return {
+    /** First pages of nested group-membership connections, batched across parents. */
+    membershipFirstPage: createFirstPageLoader(em, activeOrganisationId),
     /** Moderator subjects per group (besides platform moderators). */
     groupModerators: new BatchLoader<string, string[]>(async (groupIds) => {
       const rows = await em.find(GroupModerator, { groupId: { $in: groupIds } });

@@ -2,6 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, InputErrors, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import { decodeCursor, pageSize, toConnection, type PageArgs } from '../../common/graphql/pagination.js';
+import { activeOrganisationId } from '../../common/tenancy/actor.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
 import { switchTenantInTransaction } from '../../common/tenancy/session.js';
 import type { Context } from '../../context.js';
@@ -10,6 +11,7 @@ import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.j
 import { isValidSlug, messages } from '../organisation/organisation.validators.js';
 import type { CreateThematicGroupInput, RejectGroupMembershipInput } from './dto/thematic-group.input.js';
 import { GroupMembership, GroupMembershipStatus } from './group-membership.entity.js';
+import { firstPageKey } from './group-membership.loader.js';
 import { GroupModerator, JoinPolicy, ThematicGroup } from './thematic-group.entity.js';
 import { canCreateThematicGroup, canManageGroupMembership, canModerateGroup } from './thematic-group.policy.js';
 
@@ -83,7 +85,13 @@ export async function listGroupMemberships(
   const size = pageSize(args);
   const after = decodeCursor(args.after);
   const moderator = canModerateGroup(ctx.actor, await groupModerators(ctx, group.id));
-  const own = ctx.actor.kind !== 'ANONYMOUS' ? ctx.actor.active?.organisationId : undefined;
+  if (!after) {
+    return ctx.loaders.membershipFirstPage.loadOrFail(
+      firstPageKey({ parent: 'group_id', parentId: group.id, status, size, seesAll: moderator }),
+      'membership page',
+    );
+  }
+  const own = activeOrganisationId(ctx.actor);
   const visibility = moderator
     ? {}
     : { $or: [{ status: GroupMembershipStatus.ACTIVE }, ...(own ? [{ organisationId: own }] : [])] };
@@ -102,10 +110,14 @@ export async function listGroupMemberships(
 export async function listOrganisationGroupMemberships(ctx: Context, organisationId: string, args: PageArgs) {
   const size = pageSize(args);
   const after = decodeCursor(args.after);
-  const where = {
-    organisationId,
-    ...(canSeeOrganisationPrivate(ctx.actor, organisationId) ? {} : { status: GroupMembershipStatus.ACTIVE }),
-  };
+  const seesAll = canSeeOrganisationPrivate(ctx.actor, organisationId);
+  if (!after) {
+    return ctx.loaders.membershipFirstPage.loadOrFail(
+      firstPageKey({ parent: 'organisation_id', parentId: organisationId, size, seesAll }),
+      'membership page',
+    );
+  }
+  const where = { organisationId, ...(seesAll ? {} : { status: GroupMembershipStatus.ACTIVE }) };
   const page = after
     ? { $and: [where, { $or: [{ requestedAt: { $gt: new Date(after.value) } }, { requestedAt: new Date(after.value), id: { $gt: after.id } }] }] }
     : where;

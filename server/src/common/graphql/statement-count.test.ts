@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup, createOrganisation, type OrganisationFixture } from '../../test-support/factories.js';
+import { startTestServer, type Person, type TestServer } from '../../test-support/test-server.js';
+
+const GROUPS = `query($first: Int!) { thematicGroups(first: $first) { totalCount edges { node {
+  id title activeMemberCount viewerCanModerate viewerMembership { status }
+  memberships(first: 5) { totalCount edges { node { status requestedAt organisation { name kind } group { slug } } } }
+} } } }`;
+const ORGANISATIONS = `query($first: Int!) { organisations(first: $first) { totalCount edges { node {
+  id name viewerRole members { totalCount } invitations { email }
+  groupMemberships(first: 5) { totalCount edges { node { status group { title activeMemberCount } } } }
+} } } }`;
+
+let server: TestServer;
+let viewer: OrganisationFixture;
+let platformAdmin: Person;
+
+/** Statements the API runs for one operation. */
+async function statementsFor(query: string, first: number, token?: string): Promise<number> {
+  server.statements.length = 0;
+  const result = await server.gql(query, { first }, { token });
+  expect(result.errors).toBeUndefined();
+  return server.statements.length;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  platformAdmin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
+  viewer = await createOrganisation(server);
+  for (let i = 0; i < 12; i += 1) {
+    const group = await createGroup(server, { joinPolicy: i % 2 ? 'OPEN' : 'MODERATED' }, platformAdmin);
+    const org = await createOrganisation(server);
+    for (const member of [org, viewer]) {
+      await server.gql(`mutation($id: ID!) { requestGroupMembership(groupId: $id) { userErrors { code } } }`, { id: group.id }, {
+        token: member.admin.token,
+      });
+    }
+  }
+});
+afterAll(() => server?.close());
+
+describe('SQL statements per operation do not grow with the page size', () => {
+  it.each([
+    ['thematic groups with nested memberships, anonymous', GROUPS, () => undefined],
+    ['thematic groups with nested memberships, as a member', GROUPS, () => viewer.admin.token],
+    ['organisations with members and group memberships, as a member', ORGANISATIONS, () => viewer.admin.token],
+  ])('%s', async (_name, query, token) => {
+    const small = await statementsFor(query, 2, token());
+    const large = await statementsFor(query, 12, token());
+    expect(large).toBe(small);
+  });
+});
