@@ -12,11 +12,11 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
   return {
     /** First pages of nested group-membership connections, batched across parents. */
     membershipFirstPage: createFirstPageLoader(em, activeOrganisationId),
-    /** Moderator subjects per group (besides platform moderators). */
+    /** Moderator e-mails per group (besides platform moderators). */
     groupModerators: new BatchLoader<string, string[]>(async (groupIds) => {
       const rows = await em.find(GroupModerator, { groupId: { $in: groupIds } });
       const map = new Map<string, string[]>();
-      for (const row of rows) map.set(row.groupId, [...(map.get(row.groupId) ?? []), row.subject]);
+      for (const row of rows) map.set(row.groupId, [...(map.get(row.groupId) ?? []), row.email]);
       return map;
     }),
     /** The active organisation's current (PENDING or ACTIVE, else latest) membership per group. */

@@ -65,12 +65,20 @@ export class ThematicGroup {
   createdAt: Date = new Date();
 }
 
-/** A person who moderates one group, in addition to the platform's moderators. */
+/** A person, by verified e-mail, who moderates one group in addition to the platform's moderators. */
 @Entity({ tableName: 'group_moderator' })
 export class GroupModerator {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   groupId!: string;
 
   @PrimaryKey({ type: 'text' })
-  subject!: string;
+  email!: string;
+
+  @Property({ type: 'text' })
+  addedBy!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
 }

@@ -30,8 +30,9 @@ describe('thematic group policy', () => {
 
   it('lets platform moderators and the group’s own moderators moderate', () => {
     expect(canModerateGroup(actor({ platformRoles: [PlatformRole.MODERATOR] }), [])).toBe(true);
-    expect(canModerateGroup(actor(), ['subject-1'])).toBe(true);
-    expect(canModerateGroup(actor(), ['someone-else'])).toBe(false);
-    expect(canModerateGroup(ANONYMOUS, ['subject-1'])).toBe(false);
+    expect(canModerateGroup(actor({ email: 'mod@example.org' }), ['mod@example.org'])).toBe(true);
+    expect(canModerateGroup(actor({ email: 'other@example.org' }), ['mod@example.org'])).toBe(false);
+    expect(canModerateGroup(actor(), ['mod@example.org'])).toBe(false);
+    expect(canModerateGroup(ANONYMOUS, ['mod@example.org'])).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ export const canCreateThematicGroup = (actor: Actor) => hasPlatformRole(actor, P
 export const canManageGroupMembership = (actor: Actor) =>
   isAuthenticated(actor) && actor.active?.role === MemberRole.ADMIN;
 
-/** Platform moderators and admins moderate every group; a group may name moderators of its own. */
-export const canModerateGroup = (actor: Actor, groupModerators: readonly string[]) =>
+/** Platform moderators and admins moderate every group; a group may name moderators of its own by e-mail. */
+export const canModerateGroup = (actor: Actor, moderatorEmails: readonly string[]) =>
   hasPlatformRole(actor, PlatformRole.PLATFORM_ADMIN, PlatformRole.MODERATOR) ||
-  (isAuthenticated(actor) && groupModerators.includes(actor.subject));
+  (isAuthenticated(actor) && actor.email !== undefined && moderatorEmails.includes(actor.email));

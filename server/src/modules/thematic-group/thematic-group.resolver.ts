@@ -8,13 +8,15 @@ import {
   CreateThematicGroupInput,
   GroupMembershipConnection,
   GroupMembershipPayload,
+  GroupModeratorInput,
   RejectGroupMembershipInput,
   ThematicGroupConnection,
   ThematicGroupPayload,
 } from './dto/thematic-group.input.js';
 import { GroupMembership, GroupMembershipStatus } from './group-membership.entity.js';
 import { ThematicGroup } from './thematic-group.entity.js';
-import { canModerateGroup } from './thematic-group.policy.js';
+import { addGroupModerator, removeGroupModerator } from './group-moderator.service.js';
+import { canCreateThematicGroup, canModerateGroup } from './thematic-group.policy.js';
 import {
   approveGroupMembership,
   createThematicGroup,
@@ -79,6 +81,23 @@ export class ThematicGroupResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may approve and reject requests to join this group.' })
   async viewerCanModerate(@Root() group: ThematicGroup, @Ctx() ctx: Context): Promise<boolean> {
     return canModerateGroup(ctx.actor, await groupModerators(ctx, group.id));
+  }
+
+  @FieldResolver(() => [String], {
+    description: "E-mails of the group's own moderators (besides the platform's); visible to platform admins only, empty for others.",
+  })
+  async moderatorEmails(@Root() group: ThematicGroup, @Ctx() ctx: Context): Promise<string[]> {
+    return canCreateThematicGroup(ctx.actor) ? groupModerators(ctx, group.id) : [];
+  }
+
+  @Mutation(() => ThematicGroupPayload, { description: 'Names a person, by e-mail, a moderator of the group (platform admins only).' })
+  addGroupModerator(@Arg('input', () => GroupModeratorInput) input: GroupModeratorInput, @Ctx() ctx: Context) {
+    return withUserErrors(ctx.locale, async () => ({ group: await addGroupModerator(ctx, input) }));
+  }
+
+  @Mutation(() => ThematicGroupPayload, { description: 'Removes a moderator of the group (platform admins only).' })
+  removeGroupModerator(@Arg('input', () => GroupModeratorInput) input: GroupModeratorInput, @Ctx() ctx: Context) {
+    return withUserErrors(ctx.locale, async () => ({ group: await removeGroupModerator(ctx, input) }));
   }
 
   @Mutation(() => ThematicGroupPayload, { description: 'Creates a thematic group (platform admins only).' })

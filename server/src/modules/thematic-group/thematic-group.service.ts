@@ -176,7 +176,7 @@ async function decide(
     const membership = await em.findOne(GroupMembership, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!membership) throw membershipNotFound();
     const moderators = await em.find(GroupModerator, { groupId: membership.groupId });
-    if (!canModerateGroup(actor, moderators.map((m) => m.subject))) {
+    if (!canModerateGroup(actor, moderators.map((m) => m.email))) {
       // A non-moderator sees no more than the public does.
       if (membership.status !== GroupMembershipStatus.ACTIVE && membership.organisationId !== actor.active?.organisationId) throw membershipNotFound();
       throw onlyModerators();

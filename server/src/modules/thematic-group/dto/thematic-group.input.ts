@@ -58,3 +58,12 @@ export const { ConnectionType: GroupMembershipConnection } = connectionTypes(
   'GroupMembership',
   'group membership',
 );
+
+@InputType({ description: 'A group and the e-mail of a person who moderates it (platform admins only).' })
+export class GroupModeratorInput {
+  @Field(() => ID, { description: 'The group.' })
+  groupId!: string;
+
+  @Field({ description: 'E-mail the person signs in with (verified by the identity provider).' })
+  email!: string;
+}
