@@ -94,6 +94,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: !opts.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns the shutdown sequence (readiness, HTTP drain, pool, embedded database).
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: opts.production,
     formatError: (formatted, error) =>
       formatError(formatted, error, { locale: currentLocale(), logger: opts.logger, exposeDetails: !opts.production }),

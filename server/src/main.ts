@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     try {
       await app.apollo.stop();
       httpServer.closeAllConnections();
+      logger.info('HTTP server closed');
       await orm.close(true);
+      logger.info('database pool closed');
       await database.embedded?.stop();
       clearTimeout(force);
       say('Stopped.');
