@@ -1,0 +1,63 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppShell } from '../shell/app-shell';
+import { LoadingState } from '../ui/states';
+import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
+
+// Each page is its own chunk, fetched on first visit.
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppShell,
+    HydrateFallback: LoadingState,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../../features/groups/pages/home-page')).HomePage }),
+          },
+          {
+            path: 'groups/:slug',
+            lazy: async () => ({ Component: (await import('../../features/groups/pages/group-page')).GroupPage }),
+          },
+          {
+            path: 'organisations/:slug',
+            lazy: async () => ({
+              Component: (await import('../../features/organisations/pages/organisation-page')).OrganisationPage,
+            }),
+          },
+          {
+            path: 'my/organisation',
+            lazy: async () => ({
+              Component: (await import('../../features/organisations/pages/my-organisation-page')).MyOrganisationPage,
+            }),
+          },
+          {
+            path: 'my/organisation/new',
+            lazy: async () => ({
+              Component: (await import('../../features/organisations/pages/register-organisation-page'))
+                .RegisterOrganisationPage,
+            }),
+          },
+          {
+            path: 'admin/groups',
+            lazy: async () => ({
+              Component: (await import('../../features/admin/pages/admin-groups-page')).AdminGroupsPage,
+            }),
+          },
+          {
+            path: 'auth/callback',
+            lazy: async () => ({ Component: (await import('../auth/auth-callback-page')).AuthCallbackPage }),
+          },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
