@@ -25,12 +25,21 @@ export const resolvers = [
 
 let cached: Promise<GraphQLSchema> | undefined;
 
-/** The code-first schema; built once per process. */
-export function createSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
+async function build(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
   });
+  schema.getQueryType()!.description =
+    'Reads. Published data (organisations, groups, active memberships) is public; private data needs a token.';
+  schema.getMutationType()!.description =
+    'Writes, as the organisation the caller acts for. Each returns a payload whose `userErrors` say what was refused; a refused mutation changes nothing.';
+  return schema;
+}
+
+/** The code-first schema; built once per process. */
+export function createSchema(): Promise<GraphQLSchema> {
+  cached ??= build();
   return cached;
 }

@@ -21,7 +21,7 @@ export function ormConfig(opts: OrmOptions) {
     entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, emit: 'ts' },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, emit: 'ts', silent: true },
     pool: { min: 0, max: opts.poolMax ?? 10 },
     debug: opts.debug ?? false,
     allowGlobalContext: false,

@@ -41,24 +41,24 @@ export class MemberResolver {
   }
 
   @Mutation(() => InvitationPayload, { description: 'Invites a person by e-mail to the organisation the caller acts for (ADMIN only).' })
-  inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: Context) {
+  inviteMember(@Arg('input', () => InviteMemberInput, { description: 'Who to invite and with which role.' }) input: InviteMemberInput, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ invitation: await inviteMember(ctx, input) }));
   }
 
   @Mutation(() => InvitationPayload, { description: 'Withdraws a pending invitation (ADMIN only).' })
-  revokeInvitation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  revokeInvitation(@Arg('id', () => ID, { description: 'The pending invitation.' }) id: string, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ invitation: await revokeInvitation(ctx, id) }));
   }
 
   @Mutation(() => MemberPayload, { description: "Changes a member's role (ADMIN only); the last ADMIN cannot be demoted." })
-  changeMemberRole(@Arg('input', () => ChangeMemberRoleInput) input: ChangeMemberRoleInput, @Ctx() ctx: Context) {
+  changeMemberRole(@Arg('input', () => ChangeMemberRoleInput, { description: 'The member and the new role.' }) input: ChangeMemberRoleInput, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ member: await changeMemberRole(ctx, input) }));
   }
 
   @Mutation(() => MemberPayload, {
     description: 'Removes a member (ADMIN), or leaves the organisation (one’s own membership); never the last ADMIN.',
   })
-  removeMember(@Arg('memberId', () => ID) memberId: string, @Ctx() ctx: Context) {
+  removeMember(@Arg('memberId', () => ID, { description: "The member to remove (one's own membership to leave)." }) memberId: string, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ member: await removeMember(ctx, memberId) }));
   }
 }

@@ -140,4 +140,25 @@ describe('another organisation', () => {
     expect(remove.data?.removeMember.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
     expect(await server.db.query(`select role from member where id = $1`, [uuidOf(editorId)])).toEqual([{ role: 'EDITOR' }]);
   });
+
+  it("cannot revoke a victim's invitation, nor invite into the victim by naming it in the header", async () => {
+    const victim = await createOrganisation(server);
+    const attacker = await createOrganisation(server);
+    const invited = await server.gql(INVITE, { input: { email: 'victim-invitee@test.otklik.ru', role: 'EDITOR' } }, { token: victim.admin.token });
+    const invitationId = invited.data?.inviteMember.invitation.id;
+    const revoke = await server.gql(
+      `mutation($id: ID!) { revokeInvitation(id: $id) { invitation { status } userErrors { code } } }`,
+      { id: invitationId },
+      { token: attacker.admin.token },
+    );
+    expect(revoke.data?.revokeInvitation).toEqual({ invitation: null, userErrors: [{ code: 'NOT_FOUND' }] });
+    const viaHeader = await server.gql(INVITE, { input: { email: 'spy@test.otklik.ru', role: 'ADMIN' } }, {
+      token: attacker.admin.token,
+      organisation: victim.id,
+    });
+    expect(viaHeader.status).toBe(403);
+    expect(await server.db.query(`select email, status from invitation where organisation_id = $1`, [uuidOf(victim.id)])).toEqual([
+      { email: 'victim-invitee@test.otklik.ru', status: 'PENDING' },
+    ]);
+  });
 });

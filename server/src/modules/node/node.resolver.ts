@@ -36,7 +36,7 @@ const fetchers: Record<string, (ctx: Context, id: string) => Promise<object | nu
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is not visible.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+  async node(@Arg('id', () => ID, { description: 'Global id of the object.' }) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const parsed = fromGlobalId(id);
     const fetch = parsed ? fetchers[parsed.type] : undefined;
     return fetch && parsed ? fetch(ctx, parsed.id) : null;

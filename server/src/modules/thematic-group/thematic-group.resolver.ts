@@ -38,7 +38,7 @@ class GroupMembershipsArgs extends PageArgs {
 @Resolver(() => ThematicGroup)
 export class ThematicGroupResolver {
   @Query(() => ThematicGroup, { nullable: true, description: 'A thematic group by its slug; public.' })
-  thematicGroup(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<ThematicGroup | null> {
+  thematicGroup(@Arg('slug', () => String, { description: 'Short name of the group, e.g. `starshee-pokolenie`.' }) slug: string, @Ctx() ctx: Context): Promise<ThematicGroup | null> {
     return ctx.em.findOne(ThematicGroup, { slug });
   }
 
@@ -91,39 +91,39 @@ export class ThematicGroupResolver {
   }
 
   @Mutation(() => ThematicGroupPayload, { description: 'Names a person, by e-mail, a moderator of the group (platform admins only).' })
-  addGroupModerator(@Arg('input', () => GroupModeratorInput) input: GroupModeratorInput, @Ctx() ctx: Context) {
+  addGroupModerator(@Arg('input', () => GroupModeratorInput, { description: "The group and the moderator's e-mail." }) input: GroupModeratorInput, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ group: await addGroupModerator(ctx, input) }));
   }
 
   @Mutation(() => ThematicGroupPayload, { description: 'Removes a moderator of the group (platform admins only).' })
-  removeGroupModerator(@Arg('input', () => GroupModeratorInput) input: GroupModeratorInput, @Ctx() ctx: Context) {
+  removeGroupModerator(@Arg('input', () => GroupModeratorInput, { description: "The group and the moderator's e-mail." }) input: GroupModeratorInput, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ group: await removeGroupModerator(ctx, input) }));
   }
 
   @Mutation(() => ThematicGroupPayload, { description: 'Creates a thematic group (platform admins only).' })
-  createThematicGroup(@Arg('input', () => CreateThematicGroupInput) input: CreateThematicGroupInput, @Ctx() ctx: Context) {
+  createThematicGroup(@Arg('input', () => CreateThematicGroupInput, { description: 'The new group.' }) input: CreateThematicGroupInput, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ group: await createThematicGroup(ctx, input) }));
   }
 
   @Mutation(() => GroupMembershipPayload, {
     description: 'The organisation the caller acts for asks to join a group (ADMIN only): ACTIVE at once in an OPEN group, PENDING in a MODERATED one.',
   })
-  requestGroupMembership(@Arg('groupId', () => ID) groupId: string, @Ctx() ctx: Context) {
+  requestGroupMembership(@Arg('groupId', () => ID, { description: 'The group to join.' }) groupId: string, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ membership: await requestGroupMembership(ctx, groupId) }));
   }
 
   @Mutation(() => GroupMembershipPayload, { description: 'Approves a PENDING request (moderators of the group).' })
-  approveGroupMembership(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context) {
+  approveGroupMembership(@Arg('membershipId', () => ID, { description: 'The PENDING membership.' }) membershipId: string, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ membership: await approveGroupMembership(ctx, membershipId) }));
   }
 
   @Mutation(() => GroupMembershipPayload, { description: 'Rejects a PENDING request with a reason (moderators of the group).' })
-  rejectGroupMembership(@Arg('input', () => RejectGroupMembershipInput) input: RejectGroupMembershipInput, @Ctx() ctx: Context) {
+  rejectGroupMembership(@Arg('input', () => RejectGroupMembershipInput, { description: 'The PENDING membership and the reason.' }) input: RejectGroupMembershipInput, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ membership: await rejectGroupMembership(ctx, input) }));
   }
 
   @Mutation(() => GroupMembershipPayload, { description: 'The organisation the caller acts for leaves a group it is an ACTIVE member of (ADMIN only).' })
-  leaveGroup(@Arg('groupId', () => ID) groupId: string, @Ctx() ctx: Context) {
+  leaveGroup(@Arg('groupId', () => ID, { description: 'The group to leave.' }) groupId: string, @Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ membership: await leaveGroup(ctx, groupId) }));
   }
 }

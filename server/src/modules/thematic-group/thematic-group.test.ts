@@ -90,6 +90,8 @@ describe('group membership', () => {
     const outsider = await createOrganisation(server);
     const byOutsider = await server.gql(APPROVE, { id: membershipId }, { token: outsider.admin.token });
     expect(byOutsider.data?.approveGroupMembership.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
+    const rejectByOutsider = await server.gql(REJECT, { input: { membershipId, reason: 'Не нравится' } }, { token: outsider.admin.token });
+    expect(rejectByOutsider.data?.rejectGroupMembership.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
     const bySelf = await server.gql(APPROVE, { id: membershipId }, { token: applicant.admin.token });
     expect(bySelf.data?.approveGroupMembership.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
     expect(await server.db.query('select status from group_membership where id = $1', [uuidOf(membershipId)])).toEqual([
