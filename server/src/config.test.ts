@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('has working defaults for a fresh machine', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 4000, KEYCLOAK_REALM: 'otklik', SEED_DEMO_DATA: true, publicUrl: 'http://localhost:4000' });
+    expect(config).toMatchObject({
+      PORT: 4000,
+      KEYCLOAK_REALM: 'otklik',
+      SEED_DEMO_DATA: true,
+      publicUrl: 'http://localhost:4000',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 

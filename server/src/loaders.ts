@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchLoader } from './common/graphql/batch-loader.js';
 import { Organisation } from './modules/organisation/organisation.entity.js';
 import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
+import { createPracticeLoaders } from './modules/practice/practice.loader.js';
 import { createFirstPageLoader } from './modules/thematic-group/group-membership.loader.js';
 import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group/group-membership.entity.js';
 
@@ -10,6 +11,7 @@ const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => 
 /** Per-request batch loaders: nested fields over lists cost one query per field, not one per row. */
 export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined) {
   return {
+    ...createPracticeLoaders(em),
     /** First pages of nested group-membership connections, batched across parents. */
     membershipFirstPage: createFirstPageLoader(em, activeOrganisationId),
     /** Moderator e-mails per group (besides platform moderators). */
@@ -37,7 +39,9 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
       }
       return map;
     }),
-    organisation: new BatchLoader<string, Organisation>(async (ids) => byId(await em.find(Organisation, { id: { $in: ids } }))),
+    organisation: new BatchLoader<string, Organisation>(async (ids) =>
+      byId(await em.find(Organisation, { id: { $in: ids } })),
+    ),
     thematicGroup: new BatchLoader<string, ThematicGroup>(async (ids) =>
       byId(await em.find(ThematicGroup, { id: { $in: ids } })),
     ),

@@ -47,11 +47,23 @@ describe('the server process', () => {
       const groups = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ thematicGroups { totalCount } organisations { totalCount } }' }),
+        body: JSON.stringify({
+          query:
+            '{ thematicGroups { totalCount } organisations { totalCount } practices { totalCount } feedbackMethods { key } }',
+        }),
       });
-      const body = (await groups.json()) as { data: { thematicGroups: { totalCount: number }; organisations: { totalCount: number } } };
+      const body = (await groups.json()) as {
+        data: {
+          thematicGroups: { totalCount: number };
+          organisations: { totalCount: number };
+          practices: { totalCount: number };
+          feedbackMethods: unknown[];
+        };
+      };
       expect(body.data.thematicGroups.totalCount).toBeGreaterThanOrEqual(4);
       expect(body.data.organisations.totalCount).toBeGreaterThanOrEqual(6);
+      expect(body.data.practices.totalCount).toBeGreaterThanOrEqual(10);
+      expect(body.data.feedbackMethods.length).toBeGreaterThanOrEqual(20);
       const discovery = await fetch(`http://localhost:${port}/realms/otklik/.well-known/openid-configuration`);
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`http://localhost:${port}/realms/otklik`);
     } finally {

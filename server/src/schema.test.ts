@@ -32,7 +32,8 @@ describe('the GraphQL schema', () => {
         }
       }
       if (isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields()) as GraphQLInputField[]) check(`${type.name}.${field.name}`, field.description);
+        for (const field of Object.values(type.getFields()) as GraphQLInputField[])
+          check(`${type.name}.${field.name}`, field.description);
       }
       if (isEnumType(type)) {
         for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);

@@ -7,6 +7,12 @@ import { MemberResolver, OrganisationMembersResolver } from './modules/member/me
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver.js';
 import {
+  FeedbackMethodResolver,
+  OrganisationPracticesResolver,
+  PracticeResolver,
+  PracticeRevisionResolver,
+} from './modules/practice/practice.resolver.js';
+import {
   GroupMembershipResolver,
   OrganisationGroupsResolver,
   ThematicGroupResolver,
@@ -21,6 +27,10 @@ export const resolvers = [
   MemberResolver,
   ThematicGroupResolver,
   GroupMembershipResolver,
+  PracticeResolver,
+  PracticeRevisionResolver,
+  OrganisationPracticesResolver,
+  FeedbackMethodResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -5,7 +5,8 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createSchema } from '../schema.js';
 
 const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../schema/schema.graphql');
-const HEADER = '# Generated from the server code by `pnpm schema:emit`. Do not edit: CI fails when this file drifts.\n\n';
+const HEADER =
+  '# Generated from the server code by `pnpm schema:emit`. Do not edit: CI fails when this file drifts.\n\n';
 
 /** Writes schema/schema.graphql, or with --check fails when the committed file differs from the code. */
 async function main(): Promise<void> {
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--check')) {
     const committed = await readFile(SCHEMA_FILE, 'utf8').catch(() => '');
     if (committed !== emitted) {
-      process.stderr.write(`schema/schema.graphql differs from the schema the code emits. Run \`pnpm schema:emit\` and commit it.\n`);
+      process.stderr.write(
+        `schema/schema.graphql differs from the schema the code emits. Run \`pnpm schema:emit\` and commit it.\n`,
+      );
       process.exit(1);
     }
     process.stdout.write('schema/schema.graphql matches the code.\n');

@@ -2,7 +2,10 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Invitation } from '../modules/member/invitation.entity.js';
 import { Member } from '../modules/member/member.entity.js';
 import { ServiceAccount } from '../modules/member/service-account.entity.js';
+import { FeedbackMethod } from '../modules/feedback-method/feedback-method.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
+import { PracticeRevision } from '../modules/practice/practice-revision.entity.js';
+import { Practice, PracticeMethod } from '../modules/practice/practice.entity.js';
 import { GroupMembership } from '../modules/thematic-group/group-membership.entity.js';
 import { GroupModerator, ThematicGroup } from '../modules/thematic-group/thematic-group.entity.js';
 
@@ -15,4 +18,8 @@ export const entities = [
   GroupModerator,
   GroupMembership,
   AuditEvent,
+  FeedbackMethod,
+  Practice,
+  PracticeMethod,
+  PracticeRevision,
 ];

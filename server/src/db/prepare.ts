@@ -26,7 +26,9 @@ export async function prepareDatabase(
   let embedded: EmbeddedDatabase | undefined;
   let ownerUrl = config.DATABASE_URL;
   if (!ownerUrl) {
-    say(`Starting the embedded PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')}, port ${config.EMBEDDED_PG_PORT})…`);
+    say(
+      `Starting the embedded PostgreSQL (data in ${path.join(config.DATA_DIR, 'postgres')}, port ${config.EMBEDDED_PG_PORT})…`,
+    );
     embedded = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'), config.EMBEDDED_PG_PORT, logger);
     ownerUrl = withDatabase(embedded.adminUrl, 'otklik');
   }

@@ -46,6 +46,7 @@ export async function grantAppRole(ownerUrl: string, role: string): Promise<void
       grant select, insert, update, delete on all tables in schema public to ${r};
       grant usage, select on all sequences in schema public to ${r};
       revoke all on table mikro_orm_migrations from ${r};
+      revoke all on table seed_run from ${r};
       revoke update, delete on table audit_event from ${r};
     `);
   });

@@ -47,9 +47,14 @@ export function interactionRoutes(realmPath: string, provider: () => Provider, d
         sendLogin(req, res, lang, { username, invalidCredentials: true });
         return;
       }
-      await provider().interactionFinished(req, res, { login: { accountId: user.id } }, {
-        mergeWithLastSubmission: false,
-      });
+      await provider().interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.id } },
+        {
+          mergeWithLastSubmission: false,
+        },
+      );
     } catch (error) {
       handleError(error, req, res, next);
     }

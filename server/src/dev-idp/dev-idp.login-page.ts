@@ -41,7 +41,11 @@ export const pageText = (lang: PageLang) => TEXT[lang];
 export function pickLang(...candidates: unknown[]): PageLang {
   for (const candidate of candidates) {
     if (typeof candidate !== 'string' || !candidate) continue;
-    const first = candidate.trim().toLowerCase().split(/[\s,]+/)[0] ?? '';
+    const first =
+      candidate
+        .trim()
+        .toLowerCase()
+        .split(/[\s,]+/)[0] ?? '';
     if (first.startsWith('en')) return 'en';
     if (first.startsWith('ru')) return 'ru';
   }
@@ -122,9 +126,7 @@ export function renderLoginPage(input: LoginPageInput): string {
 /** `form` is oidc-provider's hidden logout form (id "op.logoutForm", carrying the xsrf token). */
 export function renderLogoutPage(lang: PageLang, form: string, autoSubmit: boolean): string {
   const t = TEXT[lang];
-  const script = autoSubmit
-    ? `<script>document.querySelector('button[name="logout"]').click()</script>`
-    : '';
+  const script = autoSubmit ? `<script>document.querySelector('button[name="logout"]').click()</script>` : '';
   const body = `<p>${t.signOutQuestion}</p>
 ${form}
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>${t.signOut}</button>

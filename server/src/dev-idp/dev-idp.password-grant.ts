@@ -17,7 +17,11 @@ interface PasswordGrantDeps {
  * Development only: it lets curl and tests obtain real tokens for demo users.
  */
 export function registerPasswordGrant(provider: Provider, deps: PasswordGrantDeps): void {
-  provider.registerGrantType('password', (ctx) => passwordGrant(provider, deps, ctx), ['username', 'password', 'scope']);
+  provider.registerGrantType('password', (ctx) => passwordGrant(provider, deps, ctx), [
+    'username',
+    'password',
+    'scope',
+  ]);
 }
 
 async function passwordGrant(provider: Provider, deps: PasswordGrantDeps, ctx: KoaContextWithOIDC): Promise<void> {
@@ -31,7 +35,9 @@ async function passwordGrant(provider: Provider, deps: PasswordGrantDeps, ctx: K
     throw Object.assign(error, { status: 401, statusCode: 401, error_description: 'Invalid user credentials' });
   }
 
-  const requested = String(params.scope ?? '').split(' ').filter(Boolean);
+  const requested = String(params.scope ?? '')
+    .split(' ')
+    .filter(Boolean);
   const unknown = requested.find((scope) => !SUPPORTED_SCOPES.has(scope));
   if (unknown) throw new errors.InvalidScope('requested scope is not supported', unknown);
   const scope = [...new Set([...requested, ...DEFAULT_SCOPES])].join(' ');

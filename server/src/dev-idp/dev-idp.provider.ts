@@ -106,7 +106,8 @@ export function buildProvider(parts: ProviderParts): Provider {
       },
     },
     interactions: {
-      url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `${parts.realmPath}/login-actions/${interaction.uid}`,
+      url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
+        `${parts.realmPath}/login-actions/${interaction.uid}`,
     },
     loadExistingGrant: autoGrant(resourceIndicator),
     issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: Client) => client.grantTypeAllowed('refresh_token'),

@@ -18,7 +18,9 @@ import {
 
 const SEMYA_ADMIN_ID = '61891c40-f783-4de0-8e6e-75146d40572d';
 const INTEGRATION = { clientId: 'fond-semya-integration', secret: 'fond-semya-integration-demo-secret' };
-const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
+const basic = (id: string, secret: string) => ({
+  authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+});
 
 let server: LoopbackServer;
 let idp: DevIdentityProvider;
@@ -50,13 +52,17 @@ describe('development identity provider: Keycloak paths', () => {
       userinfo_endpoint: `${oidc}/userinfo`,
       end_session_endpoint: `${oidc}/logout`,
     });
-    expect(doc.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'client_credentials', 'password', 'refresh_token']));
+    expect(doc.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'client_credentials', 'password', 'refresh_token']),
+    );
     expect(doc.code_challenge_methods_supported).toEqual(['S256']);
     expect(idp.issuer).toBe(doc.issuer);
   });
 
   it('serves public RS256 keys only, persisted to the key store', async () => {
-    const jwks = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as { keys: Array<Record<string, unknown>> };
+    const jwks = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
     expect(jwks.keys[0]).not.toHaveProperty('d');
@@ -94,7 +100,11 @@ describe('password grant (direct access)', () => {
     });
     expect(payload.exp).toBe((payload.iat as number) + 300);
     expect(payload.jti).toEqual(expect.any(String));
-    expect(decodeJwt(body.id_token!).payload).toMatchObject({ aud: WEB_CLIENT_ID, sub: payload.sub, preferred_username: 'platform.admin' });
+    expect(decodeJwt(body.id_token!).payload).toMatchObject({
+      aud: WEB_CLIENT_ID,
+      sub: payload.sub,
+      preferred_username: 'platform.admin',
+    });
     expect(body.refresh_token).toEqual(expect.any(String));
   });
 
@@ -105,7 +115,10 @@ describe('password grant (direct access)', () => {
       basic(INTEGRATION.clientId, INTEGRATION.secret),
     );
     expect(status).toBe(200);
-    expect(decodeJwt(body.access_token!).payload).toMatchObject({ preferred_username: 'semya.editor', azp: INTEGRATION.clientId });
+    expect(decodeJwt(body.access_token!).payload).toMatchObject({
+      preferred_username: 'semya.editor',
+      azp: INTEGRATION.clientId,
+    });
     expect(body.id_token).toBeUndefined();
   });
 
@@ -146,18 +159,37 @@ describe('client credentials (service accounts)', () => {
   });
 
   it('accepts the secret in the form body and refuses a wrong one', async () => {
-    const ok = await tokenRequest(idp.issuer, { grant_type: 'client_credentials', client_id: INTEGRATION.clientId, client_secret: INTEGRATION.secret });
+    const ok = await tokenRequest(idp.issuer, {
+      grant_type: 'client_credentials',
+      client_id: INTEGRATION.clientId,
+      client_secret: INTEGRATION.secret,
+    });
     expect(ok.status).toBe(200);
-    const wrong = await tokenRequest(idp.issuer, { grant_type: 'client_credentials', client_id: INTEGRATION.clientId, client_secret: 'nope' });
+    const wrong = await tokenRequest(idp.issuer, {
+      grant_type: 'client_credentials',
+      client_id: INTEGRATION.clientId,
+      client_secret: 'nope',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe('invalid_client');
   });
 
   it('registers confidential clients at runtime', async () => {
-    const client = { clientId: `api-client-${randomUUID().slice(0, 8)}`, secret: randomBytes(24).toString('base64url'), id: randomUUID() };
-    expect((await tokenRequest(idp.issuer, { grant_type: 'client_credentials' }, basic(client.clientId, client.secret))).status).toBe(401);
+    const client = {
+      clientId: `api-client-${randomUUID().slice(0, 8)}`,
+      secret: randomBytes(24).toString('base64url'),
+      id: randomUUID(),
+    };
+    expect(
+      (await tokenRequest(idp.issuer, { grant_type: 'client_credentials' }, basic(client.clientId, client.secret)))
+        .status,
+    ).toBe(401);
     idp.registerClient(client);
-    const { status, body } = await tokenRequest(idp.issuer, { grant_type: 'client_credentials' }, basic(client.clientId, client.secret));
+    const { status, body } = await tokenRequest(
+      idp.issuer,
+      { grant_type: 'client_credentials' },
+      basic(client.clientId, client.secret),
+    );
     expect(status).toBe(200);
     expect(decodeJwt(body.access_token!).payload).toMatchObject({ sub: client.id, azp: client.clientId });
   });
@@ -277,12 +309,22 @@ describe('authorization code flow with PKCE (the web app)', () => {
 
     const tokens = await tokenRequest(
       idp.issuer,
-      { grant_type: 'authorization_code', client_id: WEB_CLIENT_ID, code, redirect_uri: redirectUri(), code_verifier: codeVerifier },
+      {
+        grant_type: 'authorization_code',
+        client_id: WEB_CLIENT_ID,
+        code,
+        redirect_uri: redirectUri(),
+        code_verifier: codeVerifier,
+      },
       { origin: server.baseUrl },
     );
     expect(tokens.status).toBe(200);
     const { access_token: accessToken, id_token: idToken, refresh_token: refreshToken } = tokens.body;
-    expect(decodeJwt(idToken!).payload).toMatchObject({ sub: SEMYA_ADMIN_ID, nonce: 'nonce-1', email: 'semya.admin@demo.otklik.ru' });
+    expect(decodeJwt(idToken!).payload).toMatchObject({
+      sub: SEMYA_ADMIN_ID,
+      nonce: 'nonce-1',
+      email: 'semya.admin@demo.otklik.ru',
+    });
 
     const verified = await verifier.verify(accessToken!);
     expect(verified).toMatchObject({
@@ -296,13 +338,25 @@ describe('authorization code flow with PKCE (the web app)', () => {
       isServiceAccount: false,
     });
 
-    const userinfo = await fetch(`${idp.issuer}/protocol/openid-connect/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const userinfo = await fetch(`${idp.issuer}/protocol/openid-connect/userinfo`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(userinfo.status).toBe(200);
-    expect(await userinfo.json()).toMatchObject({ sub: SEMYA_ADMIN_ID, preferred_username: 'semya.admin', name: 'Анна Петрова' });
-    const forged = await fetch(`${idp.issuer}/protocol/openid-connect/userinfo`, { headers: { authorization: `Bearer ${accessToken}x` } });
+    expect(await userinfo.json()).toMatchObject({
+      sub: SEMYA_ADMIN_ID,
+      preferred_username: 'semya.admin',
+      name: 'Анна Петрова',
+    });
+    const forged = await fetch(`${idp.issuer}/protocol/openid-connect/userinfo`, {
+      headers: { authorization: `Bearer ${accessToken}x` },
+    });
     expect(forged.status).toBe(401);
 
-    const refreshed = await tokenRequest(idp.issuer, { grant_type: 'refresh_token', client_id: WEB_CLIENT_ID, refresh_token: refreshToken! });
+    const refreshed = await tokenRequest(idp.issuer, {
+      grant_type: 'refresh_token',
+      client_id: WEB_CLIENT_ID,
+      refresh_token: refreshToken!,
+    });
     expect(refreshed.status).toBe(200);
     expect(await verifier.verify(refreshed.body.access_token!)).toMatchObject({ subject: SEMYA_ADMIN_ID });
 
@@ -343,7 +397,9 @@ describe('key store and rotation', () => {
   it('reuses the persisted keys on restart, so earlier tokens still verify', async () => {
     const token = await passwordToken(idp.issuer, 'moderator');
     const restarted = await createSecondInstance();
-    const certs = (await (await fetch(`${restarted.issuer}/protocol/openid-connect/certs`)).json()) as { keys: Array<{ kid: string }> };
+    const certs = (await (await fetch(`${restarted.issuer}/protocol/openid-connect/certs`)).json()) as {
+      keys: Array<{ kid: string }>;
+    };
     expect(certs.keys.map((k) => k.kid)).toContain(decodeJwt(token).header.kid);
   });
 
@@ -352,7 +408,9 @@ describe('key store and rotation', () => {
     await idp.rotateKeys();
     const after = await passwordToken(idp.issuer, 'moderator');
     expect(decodeJwt(after).header.kid).not.toBe(decodeJwt(before).header.kid);
-    const certs = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as { keys: Array<{ kid: string }> };
+    const certs = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as {
+      keys: Array<{ kid: string }>;
+    };
     expect(certs.keys.map((k) => k.kid)).toEqual([decodeJwt(after).header.kid, decodeJwt(before).header.kid]);
   });
 });

@@ -66,9 +66,7 @@ export async function createDevIdentityProvider(options: DevIdpOptions): Promise
     next();
   });
   router.use(interactionRoutes(realmPath, () => provider, parts.directory));
-  router.use(
-    userinfoRoutes({ realmPath, issuer, keys: () => parts.keys, directory: parts.directory, allowedOrigins }),
-  );
+  router.use(userinfoRoutes({ realmPath, issuer, keys: () => parts.keys, directory: parts.directory, allowedOrigins }));
   router.use(realmPath, (req, res) => {
     void handle(req, res);
   });

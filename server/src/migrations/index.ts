@@ -1,8 +1,12 @@
 import { Migration20261129000000Foundation } from './Migration20261129000000Foundation.js';
 import { Migration20261129010000GroupModeratorsByEmail } from './Migration20261129010000GroupModeratorsByEmail.js';
+import { Migration20261129020000Practices } from './Migration20261129020000Practices.js';
+import { Migration20261129030000SeedRuns } from './Migration20261129030000SeedRuns.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
   { name: 'Migration20261129000000Foundation', class: Migration20261129000000Foundation },
   { name: 'Migration20261129010000GroupModeratorsByEmail', class: Migration20261129010000GroupModeratorsByEmail },
+  { name: 'Migration20261129020000Practices', class: Migration20261129020000Practices },
+  { name: 'Migration20261129030000SeedRuns', class: Migration20261129030000SeedRuns },
 ];

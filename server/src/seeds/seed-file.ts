@@ -8,7 +8,11 @@ export class SeedFileError extends Error {
 }
 
 /** Reads a YAML seed file and validates it; a bad file fails with its name and the path of every bad value. */
-export async function readSeedFile<S extends z.ZodType>(seedsDir: string, file: string, schema: S): Promise<z.infer<S>> {
+export async function readSeedFile<S extends z.ZodType>(
+  seedsDir: string,
+  file: string,
+  schema: S,
+): Promise<z.infer<S>> {
   const fullPath = path.join(seedsDir, file);
   const parsed = schema.safeParse(parse(await readFile(fullPath, 'utf8')));
   if (!parsed.success) {

@@ -33,7 +33,8 @@ const usersFile = z
       const seen = new Set<string>();
       items.forEach((item, index) => {
         const value = key(item).toLowerCase();
-        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [list, index, field], message: `duplicate ${field} "${value}"` });
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path: [list, index, field], message: `duplicate ${field} "${value}"` });
         seen.add(value);
       });
     };
@@ -44,14 +45,17 @@ const usersFile = z
     unique(file.serviceAccounts, (s) => s.id, 'serviceAccounts', 'id');
     const userIds = new Set(file.users.map((u) => u.id));
     file.serviceAccounts.forEach((s, index) => {
-      if (userIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['serviceAccounts', index, 'id'], message: 'id is also a user id' });
+      if (userIds.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['serviceAccounts', index, 'id'], message: 'id is also a user id' });
     });
   });
 
 export type ServiceAccountSeed = z.infer<typeof serviceAccount>;
 
 /** Demo people and service accounts of the development IdP, from `seeds/users.yaml`. */
-export async function loadDevUsers(seedsDir: string): Promise<{ users: DevUser[]; serviceAccounts: ServiceAccountSeed[] }> {
+export async function loadDevUsers(
+  seedsDir: string,
+): Promise<{ users: DevUser[]; serviceAccounts: ServiceAccountSeed[] }> {
   return readSeedFile(seedsDir, FILE, usersFile);
 }
 

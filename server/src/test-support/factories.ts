@@ -81,3 +81,75 @@ export async function addMember(server: TestServer, organisation: OrganisationFi
 
 /** The database uuid inside a global id. */
 export const uuidOf = (globalId: string): string => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
+
+/** Catalogue methods for practices (the catalogue is seed data, absent from test databases). */
+export async function createMethods(server: TestServer, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await server.db.query(
+      `insert into feedback_method (key, category, title_ru, title_en, description_ru, description_en)
+       values ($1, 'COLLECTION_METHOD', $1, $1, 'Описание', 'Description') on conflict (key) do nothing`,
+      [key],
+    );
+  }
+}
+
+/** Makes the organisation an ACTIVE member of the (OPEN) group through the API. */
+export async function joinGroup(
+  server: TestServer,
+  organisation: OrganisationFixture,
+  group: GroupFixture,
+): Promise<void> {
+  const result = await server.gql(
+    `mutation($id: ID!) { requestGroupMembership(groupId: $id) { membership { status } userErrors { code } } }`,
+    { id: group.id },
+    { token: organisation.admin.token },
+  );
+  expect(result.data?.requestGroupMembership.membership?.status).toBe('ACTIVE');
+}
+
+/** Content complete enough to publish; override any field. */
+export function practiceContent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Совет получателей услуг',
+    summary: 'Получатели услуг вместе с администрацией решают, как меняется работа центра.',
+    problem: 'Семьи не знали, как повлиять на расписание и формат занятий.',
+    beneficiarySegment: { description: 'Родители детей с инвалидностью', size: 40, reach: 'Через родительский чат' },
+    participationLevel: 'GOVERNANCE_PARTICIPATION',
+    methodKeys: ['survey'],
+    loopClosure: { returnedWhat: 'Решения совета', returnedHow: 'Рассылка и стенд', turnaroundDays: 14, closed: true },
+    indicators: [{ tier: 'OUTPUT', name: 'Заседаний совета', unit: 'шт.', baseline: 0, value: 6, period: '2026' }],
+    evidenceLinks: [{ title: 'Отчёт', url: 'https://example.org/report' }],
+    resources: 'Координатор на 0,25 ставки',
+    replicationAdvice: 'Начинайте с малого',
+    tags: ['совет', 'родители'],
+    ...overrides,
+  };
+}
+
+export const PRACTICE_FIELDS = `id status version revisionNumber title summary participationLevel loopClosed tags viewerCanEdit
+  organisation { slug } group { slug } methods { key }`;
+
+/** Creates a practice through the API as the organisation's admin; publishes it unless `draft`. */
+export async function createPractice(
+  server: TestServer,
+  organisation: OrganisationFixture,
+  group: GroupFixture,
+  opts: { content?: Record<string, unknown>; draft?: boolean; token?: string } = {},
+): Promise<{ id: string; version: number }> {
+  const token = opts.token ?? organisation.admin.token;
+  const created = await server.gql(
+    `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { practice { id version } userErrors { code field message } } }`,
+    { input: { groupId: group.id, content: practiceContent(opts.content) } },
+    { token },
+  );
+  expect(created.data?.createPractice.userErrors).toEqual([]);
+  const practice = created.data!.createPractice.practice as { id: string; version: number };
+  if (opts.draft) return practice;
+  const published = await server.gql(
+    `mutation($input: PracticeVersionInput!) { publishPractice(input: $input) { practice { id version } userErrors { code field message } } }`,
+    { input: { practiceId: practice.id, version: practice.version } },
+    { token },
+  );
+  expect(published.data?.publishPractice.userErrors).toEqual([]);
+  return published.data!.publishPractice.practice;
+}

@@ -27,7 +27,11 @@ export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = path.resolve(import.meta.dirname, '../../../.data/test-postgres');
-    embedded = await startEmbeddedPostgres(dataDir, Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54330), createLogger('silent'));
+    embedded = await startEmbeddedPostgres(
+      dataDir,
+      Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54330),
+      createLogger('silent'),
+    );
     adminUrl = embedded.adminUrl;
   }
   const admin = new pg.Client({ connectionString: adminUrl });

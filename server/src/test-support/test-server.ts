@@ -37,7 +37,11 @@ export interface TestServer {
   idp: DevIdentityProvider;
   /** Every SQL statement the API ran, in order (reset it to count one operation). */
   statements: string[];
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: RequestOptions): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: RequestOptions,
+  ): Promise<GraphQLResult<T>>;
   /** A new person in the identity provider, with a real token from the password grant. */
   person(overrides?: Partial<DevUser>): Promise<Person>;
   token(username: string, password: string): Promise<string>;
@@ -77,7 +81,13 @@ export async function startTestServer(opts: { now?: () => Date } = {}): Promise<
     const response = await fetch(`${idp.issuer}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: WEB_CLIENT, username, password, scope: 'openid profile email' }),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: WEB_CLIENT,
+        username,
+        password,
+        scope: 'openid profile email',
+      }),
     });
     const body = (await response.json()) as { access_token?: string; error_description?: string };
     if (!body.access_token) throw new Error(`password grant failed for ${username}: ${JSON.stringify(body)}`);

@@ -1,7 +1,12 @@
 import type { RequestHandler, Response } from 'express';
 import { ErrorCode, type LocalizedMessage } from '../errors/domain-error.js';
 import { localeFromHeader } from '../i18n/locale.js';
-import { AuthenticationError, type AuthenticationFailure, type TokenVerifier, type VerifiedToken } from './token-verifier.js';
+import {
+  AuthenticationError,
+  type AuthenticationFailure,
+  type TokenVerifier,
+  type VerifiedToken,
+} from './token-verifier.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -22,7 +27,10 @@ const MESSAGES: Record<AuthenticationFailure | 'bad_header', LocalizedMessage> =
   not_bearer: { ru: 'Это не токен доступа (typ должен быть Bearer)', en: 'Not an access token (typ must be "Bearer")' },
   expired: { ru: 'Срок действия токена доступа истёк', en: 'The access token has expired' },
   not_yet_valid: { ru: 'Токен доступа ещё не действует', en: 'The access token is not valid yet' },
-  wrong_issuer: { ru: 'Токен выпущен другим сервером входа', en: 'The access token comes from another identity provider' },
+  wrong_issuer: {
+    ru: 'Токен выпущен другим сервером входа',
+    en: 'The access token comes from another identity provider',
+  },
   wrong_audience: { ru: 'Токен выпущен не для этого API', en: 'The access token is not meant for this API' },
   bad_signature: { ru: 'Подпись токена доступа недействительна', en: 'The access token signature is invalid' },
   jwks_unavailable: {

@@ -16,7 +16,12 @@ import {
   type LoopbackServer,
 } from '../../dev-idp/dev-idp.test-support.js';
 import { bearerAuth } from './bearer.js';
-import { AuthenticationError, createTokenVerifier, type AuthenticationFailure, type TokenVerifier } from './token-verifier.js';
+import {
+  AuthenticationError,
+  createTokenVerifier,
+  type AuthenticationFailure,
+  type TokenVerifier,
+} from './token-verifier.js';
 
 let server: LoopbackServer;
 let idp: DevIdentityProvider;
@@ -192,14 +197,24 @@ describe('createTokenVerifier (keycloak-connect, bearer-only)', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const start = jwksRequests;
     for (const kid of ['forged-1', 'forged-2', 'forged-3']) {
-      await expectRefused(signJwt({ ...real.header, kid }, real.payload, privateKey), 'bad_signature', /not in the realm's JWKS/, throttled);
+      await expectRefused(
+        signJwt({ ...real.header, kid }, real.payload, privateKey),
+        'bad_signature',
+        /not in the realm's JWKS/,
+        throttled,
+      );
     }
     expect(jwksRequests - start).toBe(1);
   });
 
   it('says when the identity provider cannot be reached', async () => {
     const unreachable = createTokenVerifier({ keycloakUrl: UNREACHABLE_URL, realm: 'otklik', audience: API_AUDIENCE });
-    await expectRefused(await unreachableRealmToken(), 'jwks_unavailable', /^JWKS unavailable at http:\/\/127\.0\.0\.1:9\//, unreachable);
+    await expectRefused(
+      await unreachableRealmToken(),
+      'jwks_unavailable',
+      /^JWKS unavailable at http:\/\/127\.0\.0\.1:9\//,
+      unreachable,
+    );
   });
 });
 
@@ -244,12 +259,18 @@ describe('bearerAuth middleware', () => {
     const token = await passwordToken(idp.issuer, 'semya.admin');
     const response = await fetch(apiUrl, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ auth: { subject: '61891c40-f783-4de0-8e6e-75146d40572d', username: 'semya.admin' } });
+    expect(await response.json()).toMatchObject({
+      auth: { subject: '61891c40-f783-4de0-8e6e-75146d40572d', username: 'semya.admin' },
+    });
   });
 
   it.each([
     ['a foreign token', async () => `Bearer ${await passwordToken(otherRealm.issuer, 'semya.admin')}`, 'wrong_issuer'],
-    ['a tampered token', async () => `Bearer ${(await passwordToken(idp.issuer, 'semya.admin')).slice(0, -4)}AAAA`, 'bad_signature'],
+    [
+      'a tampered token',
+      async () => `Bearer ${(await passwordToken(idp.issuer, 'semya.admin')).slice(0, -4)}AAAA`,
+      'bad_signature',
+    ],
     ['another scheme', async () => 'Basic c2VteWE6b3RrbGlr', 'bad_header'],
     ['an empty bearer', async () => 'Bearer ', 'bad_header'],
   ])('answers %s with 401 UNAUTHENTICATED', async (_name, header, reason) => {
@@ -261,7 +282,7 @@ describe('bearerAuth middleware', () => {
     });
   });
 
-  it('answers an expired token with 401 in the caller\'s language', async () => {
+  it("answers an expired token with 401 in the caller's language", async () => {
     const token = await passwordToken(idp.issuer, 'semya.admin');
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 3_600_000);

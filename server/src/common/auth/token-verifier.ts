@@ -90,7 +90,10 @@ function checkStructure(raw: string): string {
   if (!header || !payload) throw new AuthenticationError('malformed', 'token header or payload is not JSON');
   // keycloak-connect always checks RSA-SHA256 whatever `alg` says; refuse anything else up front.
   if (header.alg !== 'RS256') {
-    throw new AuthenticationError('bad_signature', `unsupported signing algorithm "${String(header.alg)}", expected RS256`);
+    throw new AuthenticationError(
+      'bad_signature',
+      `unsupported signing algorithm "${String(header.alg)}", expected RS256`,
+    );
   }
   if (typeof payload.sub !== 'string' || !payload.sub) {
     throw new AuthenticationError('malformed', 'token has no subject (sub)');

@@ -31,8 +31,8 @@ export class DomainError extends Error {
 export const notFound = (what: LocalizedMessage = { ru: 'Объект не найден', en: 'Not found' }) =>
   new DomainError(ErrorCode.NOT_FOUND, what);
 
-export const forbidden = (why: LocalizedMessage = { ru: 'Недостаточно прав', en: 'Not allowed' }) =>
-  new DomainError(ErrorCode.FORBIDDEN, why);
+export const forbidden = (why: LocalizedMessage = { ru: 'Недостаточно прав', en: 'Not allowed' }, field?: string[]) =>
+  new DomainError(ErrorCode.FORBIDDEN, why, field);
 
 export const unauthenticated = () =>
   new DomainError(ErrorCode.UNAUTHENTICATED, { ru: 'Требуется вход в систему', en: 'Sign-in required' });

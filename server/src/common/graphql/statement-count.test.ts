@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGroup, createOrganisation, type OrganisationFixture } from '../../test-support/factories.js';
+import {
+  createGroup,
+  createMethods,
+  createOrganisation,
+  createPractice,
+  joinGroup,
+  type OrganisationFixture,
+} from '../../test-support/factories.js';
 import { startTestServer, type Person, type TestServer } from '../../test-support/test-server.js';
 
 const GROUPS = `query($first: Int!) { thematicGroups(first: $first) { totalCount edges { node {
@@ -9,6 +16,12 @@ const GROUPS = `query($first: Int!) { thematicGroups(first: $first) { totalCount
 const ORGANISATIONS = `query($first: Int!) { organisations(first: $first) { totalCount edges { node {
   id name viewerRole members { totalCount } invitations { email }
   groupMemberships(first: 5) { totalCount edges { node { status group { title activeMemberCount } } } }
+} } } }`;
+
+const PRACTICES = `query($first: Int!) { practices(first: $first) { totalCount edges { node {
+  id title status participationLevel loopClosed tags viewerCanEdit
+  organisation { name kind region } group { title } methods { key title }
+  content { methodKeys beneficiarySegment { description } } revisions { number }
 } } } }`;
 
 let server: TestServer;
@@ -31,12 +44,25 @@ beforeAll(async () => {
     const group = await createGroup(server, { joinPolicy: i % 2 ? 'OPEN' : 'MODERATED' }, platformAdmin);
     const org = await createOrganisation(server);
     for (const member of [org, viewer]) {
-      await server.gql(`mutation($id: ID!) { requestGroupMembership(groupId: $id) { userErrors { code } } }`, { id: group.id }, {
-        token: member.admin.token,
-      });
+      await server.gql(
+        `mutation($id: ID!) { requestGroupMembership(groupId: $id) { userErrors { code } } }`,
+        { id: group.id },
+        {
+          token: member.admin.token,
+        },
+      );
     }
   }
-});
+  await createMethods(server, ['survey', 'interview']);
+  const practiceGroup = await createGroup(server, {}, platformAdmin);
+  const authors = [viewer, await createOrganisation(server), await createOrganisation(server)];
+  for (const author of authors) await joinGroup(server, author, practiceGroup);
+  for (let i = 0; i < 50; i += 1) {
+    await createPractice(server, authors[i % authors.length]!, practiceGroup, {
+      content: { title: `Практика ${i}`, methodKeys: ['survey', 'interview'] },
+    });
+  }
+}, 120_000);
 afterAll(() => server?.close());
 
 describe('SQL statements per operation do not grow with the page size', () => {
@@ -44,9 +70,10 @@ describe('SQL statements per operation do not grow with the page size', () => {
     ['thematic groups with nested memberships, anonymous', GROUPS, () => undefined],
     ['thematic groups with nested memberships, as a member', GROUPS, () => viewer.admin.token],
     ['organisations with members and group memberships, as a member', ORGANISATIONS, () => viewer.admin.token],
+    ['50 practices with organisation, group, methods and revisions, anonymous', PRACTICES, () => undefined],
   ])('%s', async (_name, query, token) => {
     const small = await statementsFor(query, 2, token());
-    const large = await statementsFor(query, 12, token());
+    const large = await statementsFor(query, query === PRACTICES ? 50 : 12, token());
     expect(large).toBe(small);
   });
 });

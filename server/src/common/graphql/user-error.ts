@@ -14,7 +14,9 @@ registerEnumType(UserErrorCode, {
   description: 'Why a mutation refused its input.',
   valuesConfig: {
     BAD_USER_INPUT: { description: 'A value is missing, malformed or out of range.' },
-    CONFLICT: { description: 'The change collides with existing data (a duplicate, a stale version, a state that forbids it).' },
+    CONFLICT: {
+      description: 'The change collides with existing data (a duplicate, a stale version, a state that forbids it).',
+    },
     FORBIDDEN: { description: 'The actor may not make this change.' },
     NOT_FOUND: { description: 'The object does not exist or is not visible to the actor.' },
   },
@@ -53,7 +55,11 @@ export async function withUserErrors<T extends object>(
     const errors = error instanceof InputErrors ? error.errors : error instanceof DomainError ? [error] : null;
     if (!errors || !errors.every((e) => USER_FIXABLE.has(e.code))) throw error;
     return {
-      userErrors: errors.map((e) => ({ code: e.code as unknown as UserErrorCode, message: e.localized[locale], field: e.field })),
+      userErrors: errors.map((e) => ({
+        code: e.code as unknown as UserErrorCode,
+        message: e.localized[locale],
+        field: e.field,
+      })),
     } as T & { userErrors: UserError[] };
   }
 }

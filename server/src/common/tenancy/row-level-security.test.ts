@@ -13,7 +13,8 @@ async function asApp<T>(vars: Record<string, string>, fn: (client: pg.PoolClient
   const client = await app.connect();
   try {
     await client.query('begin');
-    for (const [name, value] of Object.entries(vars)) await client.query('select set_config($1, $2, true)', [name, value]);
+    for (const [name, value] of Object.entries(vars))
+      await client.query('select set_config($1, $2, true)', [name, value]);
     return await fn(client);
   } finally {
     await client.query('rollback');
@@ -26,12 +27,20 @@ beforeAll(async () => {
   victim = await createOrganisation(server);
   attacker = await createOrganisation(server);
   const group = await createGroup(server, { joinPolicy: 'MODERATED' });
-  await server.gql(`mutation($id: ID!) { requestGroupMembership(groupId: $id) { userErrors { code } } }`, { id: group.id }, {
-    token: victim.admin.token,
-  });
-  await server.gql(`mutation { inviteMember(input: { email: "secret@test.otklik.ru", role: EDITOR }) { userErrors { code } } }`, {}, {
-    token: victim.admin.token,
-  });
+  await server.gql(
+    `mutation($id: ID!) { requestGroupMembership(groupId: $id) { userErrors { code } } }`,
+    { id: group.id },
+    {
+      token: victim.admin.token,
+    },
+  );
+  await server.gql(
+    `mutation { inviteMember(input: { email: "secret@test.otklik.ru", role: EDITOR }) { userErrors { code } } }`,
+    {},
+    {
+      token: victim.admin.token,
+    },
+  );
   app = new pg.Pool({ connectionString: server.db.appUrl, max: 2 });
 });
 afterAll(async () => {
@@ -41,13 +50,21 @@ afterAll(async () => {
 
 describe('row-level security (the backstop under the resolvers)', () => {
   it('runs the API as a role that is neither superuser, owner nor BYPASSRLS', async () => {
-    const [role] = await asApp({}, async (c) => (await c.query(`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`)).rows);
+    const [role] = await asApp(
+      {},
+      async (c) => (await c.query(`select rolsuper, rolbypassrls from pg_roles where rolname = current_user`)).rows,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
-    const owned = await asApp({}, async (c) => (await c.query(`select tablename from pg_tables where schemaname = 'public' and tableowner = current_user`)).rows);
+    const owned = await asApp(
+      {},
+      async (c) =>
+        (await c.query(`select tablename from pg_tables where schemaname = 'public' and tableowner = current_user`))
+          .rows,
+    );
     expect(owned).toEqual([]);
     const unforced = await server.db.query(
       `select relname from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'
-         and relname <> 'mikro_orm_migrations' and not (relrowsecurity and relforcerowsecurity)`,
+         and relname not in ('mikro_orm_migrations', 'seed_run') and not (relrowsecurity and relforcerowsecurity)`,
     );
     expect(unforced).toEqual([]);
   });
@@ -60,27 +77,34 @@ describe('row-level security (the backstop under the resolvers)', () => {
         return {
           members: await one('select count(*) n from member where organisation_id = $1'),
           invitations: await one('select count(*) n from invitation where organisation_id = $1'),
-          pending: await one(`select count(*) n from group_membership where organisation_id = $1 and status = 'PENDING'`),
+          pending: await one(
+            `select count(*) n from group_membership where organisation_id = $1 and status = 'PENDING'`,
+          ),
           audit: await one('select count(*) n from audit_event where organisation_id = $1'),
         };
       });
     expect(await counts({ 'app.organisation_id': victimId })).toMatchObject({ members: 1, invitations: 1, pending: 1 });
     const nothing = { members: 0, invitations: 0, pending: 0, audit: 0 };
     expect(await counts({})).toEqual(nothing);
-    expect(await counts({ 'app.organisation_id': uuidOf(attacker.id), 'app.subject': attacker.admin.user.id })).toEqual(nothing);
+    expect(await counts({ 'app.organisation_id': uuidOf(attacker.id), 'app.subject': attacker.admin.user.id })).toEqual(
+      nothing,
+    );
   });
 
   it("refuses writes into another organisation's rows even when the SQL names them", async () => {
     const vars = { 'app.organisation_id': uuidOf(attacker.id), 'app.subject': attacker.admin.user.id };
-    const updated = await asApp(vars, async (c) =>
-      (await c.query(`update organisation set name = 'hijacked' where id = $1`, [uuidOf(victim.id)])).rowCount,
+    const updated = await asApp(
+      vars,
+      async (c) =>
+        (await c.query(`update organisation set name = 'hijacked' where id = $1`, [uuidOf(victim.id)])).rowCount,
     );
     expect(updated).toBe(0);
     await expect(
       asApp(vars, (c) =>
-        c.query(`insert into member (organisation_id, subject, display_name, role) values ($1, 'intruder', 'Intruder', 'ADMIN')`, [
-          uuidOf(victim.id),
-        ]),
+        c.query(
+          `insert into member (organisation_id, subject, display_name, role) values ($1, 'intruder', 'Intruder', 'ADMIN')`,
+          [uuidOf(victim.id)],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -93,7 +117,9 @@ describe('row-level security (the backstop under the resolvers)', () => {
         const client = await single.connect();
         await client.query('begin');
         await client.query(`select set_config('app.organisation_id', $1, true)`, [uuidOf(org.id)]);
-        const seen = (await client.query('select distinct organisation_id from member')).rows.map((r) => r.organisation_id);
+        const seen = (await client.query('select distinct organisation_id from member')).rows.map(
+          (r) => r.organisation_id,
+        );
         await client.query('commit');
         const after = (await client.query('select count(*)::int n from member')).rows[0].n;
         client.release();

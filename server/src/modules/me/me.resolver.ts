@@ -36,12 +36,15 @@ export class Me {
   @Field(() => [PlatformRole], { description: 'Platform-wide roles from the identity provider.' })
   platformRoles!: PlatformRole[];
 
-  @Field(() => [Member], { description: 'The person’s memberships, one per organisation (empty for service accounts).' })
+  @Field(() => [Member], {
+    description: 'The person’s memberships, one per organisation (empty for service accounts).',
+  })
   memberships!: Member[];
 
   @Field(() => Organisation, {
     nullable: true,
-    description: 'The organisation acted for: the one named in the X-Otklik-Organisation header, else the first membership.',
+    description:
+      'The organisation acted for: the one named in the X-Otklik-Organisation header, else the first membership.',
   })
   activeOrganisation?: Organisation | null;
 
@@ -57,7 +60,9 @@ export class MeResolver {
     if (!isAuthenticated(actor)) return null;
     const memberIds = actor.memberships.flatMap((m) => (m.memberId ? [m.memberId] : []));
     const [members, activeOrganisation] = await Promise.all([
-      memberIds.length ? ctx.em.find(Member, { id: { $in: memberIds } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [],
+      memberIds.length
+        ? ctx.em.find(Member, { id: { $in: memberIds } }, { orderBy: { createdAt: 'asc', id: 'asc' } })
+        : [],
       actor.active ? ctx.loaders.organisation.load(actor.active.organisationId) : undefined,
     ]);
     return {

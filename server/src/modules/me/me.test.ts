@@ -54,18 +54,31 @@ describe('me', () => {
     const org = await createOrganisation(server);
     const clientId = `integration-${org.slug}`;
     server.idp.registerClient({ clientId, secret: 'integration-secret', id: '4b1c3f8e-0a55-4d7b-9a3c-2f1f8c0e9d11' });
-    await server.db.query(`insert into service_account (client_id, organisation_id, role) select $1, id, 'EDITOR' from organisation where slug = $2`, [
-      clientId,
-      org.slug,
-    ]);
+    await server.db.query(
+      `insert into service_account (client_id, organisation_id, role) select $1, id, 'EDITOR' from organisation where slug = $2`,
+      [clientId, org.slug],
+    );
     const response = await fetch(`${server.idp.issuer}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'integration-secret' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: 'integration-secret',
+      }),
     });
     const { access_token: token } = (await response.json()) as { access_token: string };
-    const result = await server.gql(`{ me { kind activeRole activeOrganisation { slug } memberships { role } } }`, {}, { token });
-    expect(result.data?.me).toEqual({ kind: 'SERVICE_ACCOUNT', activeRole: 'EDITOR', activeOrganisation: { slug: org.slug }, memberships: [] });
+    const result = await server.gql(
+      `{ me { kind activeRole activeOrganisation { slug } memberships { role } } }`,
+      {},
+      { token },
+    );
+    expect(result.data?.me).toEqual({
+      kind: 'SERVICE_ACCOUNT',
+      activeRole: 'EDITOR',
+      activeOrganisation: { slug: org.slug },
+      memberships: [],
+    });
   });
 });
 

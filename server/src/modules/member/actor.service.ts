@@ -16,8 +16,16 @@ export const ACTIVE_ORGANISATION_HEADER = 'x-otklik-organisation';
 const PLATFORM_ROLES = new Set<string>(Object.values(PlatformRole));
 
 /** Turns a pending invitation for the person's verified e-mail into membership. */
-async function acceptInvitations(em: EntityManager, actor: AuthenticatedActor, now: Date, logger: Logger): Promise<void> {
-  const invitations = await em.find(Invitation, { email: actor.email!.toLowerCase(), status: InvitationStatus.PENDING });
+async function acceptInvitations(
+  em: EntityManager,
+  actor: AuthenticatedActor,
+  now: Date,
+  logger: Logger,
+): Promise<void> {
+  const invitations = await em.find(Invitation, {
+    email: actor.email!.toLowerCase(),
+    status: InvitationStatus.PENDING,
+  });
   for (const invitation of invitations) {
     await em.transactional(async (tem) => {
       await switchTenantInTransaction(tem, invitation.organisationId);

@@ -24,7 +24,8 @@ registerEnumType(InvitationStatus, {
 @Entity({ tableName: 'invitation' })
 @ObjectType({
   implements: Node,
-  description: 'An invitation to join an organisation, accepted when the person signs in with a verified matching e-mail.',
+  description:
+    'An invitation to join an organisation, accepted when the person signs in with a verified matching e-mail.',
 })
 export class Invitation {
   [OptionalProps]?: 'globalId' | 'status' | 'createdAt';

@@ -40,8 +40,14 @@ export class MemberResolver {
     return isAuthenticated(ctx.actor) && ctx.actor.subject === member.subject;
   }
 
-  @Mutation(() => InvitationPayload, { description: 'Invites a person by e-mail to the organisation the caller acts for (ADMIN only).' })
-  inviteMember(@Arg('input', () => InviteMemberInput, { description: 'Who to invite and with which role.' }) input: InviteMemberInput, @Ctx() ctx: Context) {
+  @Mutation(() => InvitationPayload, {
+    description: 'Invites a person by e-mail to the organisation the caller acts for (ADMIN only).',
+  })
+  inviteMember(
+    @Arg('input', () => InviteMemberInput, { description: 'Who to invite and with which role.' })
+    input: InviteMemberInput,
+    @Ctx() ctx: Context,
+  ) {
     return withUserErrors(ctx.locale, async () => ({ invitation: await inviteMember(ctx, input) }));
   }
 
@@ -50,27 +56,41 @@ export class MemberResolver {
     return withUserErrors(ctx.locale, async () => ({ invitation: await revokeInvitation(ctx, id) }));
   }
 
-  @Mutation(() => MemberPayload, { description: "Changes a member's role (ADMIN only); the last ADMIN cannot be demoted." })
-  changeMemberRole(@Arg('input', () => ChangeMemberRoleInput, { description: 'The member and the new role.' }) input: ChangeMemberRoleInput, @Ctx() ctx: Context) {
+  @Mutation(() => MemberPayload, {
+    description: "Changes a member's role (ADMIN only); the last ADMIN cannot be demoted.",
+  })
+  changeMemberRole(
+    @Arg('input', () => ChangeMemberRoleInput, { description: 'The member and the new role.' })
+    input: ChangeMemberRoleInput,
+    @Ctx() ctx: Context,
+  ) {
     return withUserErrors(ctx.locale, async () => ({ member: await changeMemberRole(ctx, input) }));
   }
 
   @Mutation(() => MemberPayload, {
     description: 'Removes a member (ADMIN), or leaves the organisation (one’s own membership); never the last ADMIN.',
   })
-  removeMember(@Arg('memberId', () => ID, { description: "The member to remove (one's own membership to leave)." }) memberId: string, @Ctx() ctx: Context) {
+  removeMember(
+    @Arg('memberId', () => ID, { description: "The member to remove (one's own membership to leave)." })
+    memberId: string,
+    @Ctx() ctx: Context,
+  ) {
     return withUserErrors(ctx.locale, async () => ({ member: await removeMember(ctx, memberId) }));
   }
 }
 
 @Resolver(() => Organisation)
 export class OrganisationMembersResolver {
-  @FieldResolver(() => MemberConnection, { description: "The organisation's members; empty unless the viewer is one of them." })
+  @FieldResolver(() => MemberConnection, {
+    description: "The organisation's members; empty unless the viewer is one of them.",
+  })
   members(@Root() organisation: Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     return listMembers(ctx, organisation.id, args);
   }
 
-  @FieldResolver(() => [Invitation], { description: "Invitations sent by the organisation; only for its ADMINs (others get an empty list)." })
+  @FieldResolver(() => [Invitation], {
+    description: 'Invitations sent by the organisation; only for its ADMINs (others get an empty list).',
+  })
   invitations(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Invitation[]> {
     return listInvitations(ctx, organisation.id);
   }

@@ -17,7 +17,10 @@ import { canManageMembers, canRemoveMember } from './member.policy.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const onlyAdmins = () =>
-  forbidden({ ru: 'Управлять участниками может только администратор организации', en: 'Only the organisation’s ADMIN can manage members' });
+  forbidden({
+    ru: 'Управлять участниками может только администратор организации',
+    en: 'Only the organisation’s ADMIN can manage members',
+  });
 const lastAdmin = () =>
   conflict({
     ru: 'В организации должен остаться хотя бы один администратор',
@@ -33,13 +36,19 @@ function activeAdmin(ctx: Context): { actor: AuthenticatedActor; organisationId:
 
 export async function listMembers(ctx: Context, organisationId: string, args: PageArgs) {
   const size = pageSize(args);
-  if (!canSeeOrganisationPrivate(ctx.actor, organisationId)) return toConnection<Member>([], size, 0, () => ({ value: '', id: '' }), false);
+  if (!canSeeOrganisationPrivate(ctx.actor, organisationId))
+    return toConnection<Member>([], size, 0, () => ({ value: '', id: '' }), false);
   const after = decodeCursor(args.after);
   const where = { organisationId };
   const [rows, total] = await Promise.all([
     ctx.em.find(
       Member,
-      after ? { ...where, $or: [{ displayName: { $gt: after.value } }, { displayName: after.value, id: { $gt: after.id } }] } : where,
+      after
+        ? {
+            ...where,
+            $or: [{ displayName: { $gt: after.value } }, { displayName: after.value, id: { $gt: after.id } }],
+          }
+        : where,
       { orderBy: { displayName: 'asc', id: 'asc' }, limit: size + 1 },
     ),
     ctx.em.count(Member, where),
@@ -56,13 +65,22 @@ export async function inviteMember(ctx: Context, input: InviteMemberInput): Prom
   const { actor, organisationId } = activeAdmin(ctx);
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 320) {
-    throw badInput(['input', 'email'], { ru: 'Укажите корректный адрес электронной почты', en: 'Enter a valid e-mail address' });
+    throw badInput(['input', 'email'], {
+      ru: 'Укажите корректный адрес электронной почты',
+      en: 'Enter a valid e-mail address',
+    });
   }
   if (await ctx.em.count(Member, { organisationId, email })) {
-    throw conflict({ ru: 'Этот человек уже участник организации', en: 'This person is already a member' }, ['input', 'email']);
+    throw conflict({ ru: 'Этот человек уже участник организации', en: 'This person is already a member' }, [
+      'input',
+      'email',
+    ]);
   }
   const duplicate = () =>
-    conflict({ ru: 'Приглашение на этот адрес уже отправлено', en: 'An invitation to this e-mail is already pending' }, ['input', 'email']);
+    conflict(
+      { ru: 'Приглашение на этот адрес уже отправлено', en: 'An invitation to this e-mail is already pending' },
+      ['input', 'email'],
+    );
   if (await ctx.em.count(Invitation, { organisationId, email, status: InvitationStatus.PENDING })) throw duplicate();
   try {
     return await ctx.em.transactional(async (em) => {
@@ -90,7 +108,10 @@ export async function revokeInvitation(ctx: Context, globalId: string): Promise<
     const invitation = await em.findOne(Invitation, { id, organisationId });
     if (!invitation) throw notFound();
     if (invitation.status !== InvitationStatus.PENDING) {
-      throw conflict({ ru: 'Приглашение уже принято или отозвано', en: 'The invitation was already accepted or revoked' });
+      throw conflict({
+        ru: 'Приглашение уже принято или отозвано',
+        en: 'The invitation was already accepted or revoked',
+      });
     }
     invitation.status = InvitationStatus.REVOKED;
     invitation.decidedAt = ctx.now();

@@ -39,8 +39,15 @@ describe('invitations', () => {
       invitation: { email: invitee.user.email, role: 'EDITOR', status: 'PENDING' },
       userErrors: [],
     });
-    const me = await server.gql(`{ me { activeRole memberships { role organisation { slug } } } }`, {}, { token: invitee.token });
-    expect(me.data?.me).toEqual({ activeRole: 'EDITOR', memberships: [{ role: 'EDITOR', organisation: { slug: org.slug } }] });
+    const me = await server.gql(
+      `{ me { activeRole memberships { role organisation { slug } } } }`,
+      {},
+      { token: invitee.token },
+    );
+    expect(me.data?.me).toEqual({
+      activeRole: 'EDITOR',
+      memberships: [{ role: 'EDITOR', organisation: { slug: org.slug } }],
+    });
     const listing = await server.gql(MEMBERS, { slug: org.slug }, { token: org.admin.token });
     expect(listing.data?.organisation.members.totalCount).toBe(2);
     expect(listing.data?.organisation.invitations).toEqual([{ email: invitee.user.email, status: 'ACCEPTED' }]);
@@ -56,21 +63,39 @@ describe('invitations', () => {
 
   it('refuses a malformed e-mail, a duplicate invitation and an existing member', async () => {
     const org = await createOrganisation(server);
-    const bad = await server.gql(INVITE, { input: { email: 'not-an-email', role: 'VIEWER' } }, { token: org.admin.token });
+    const bad = await server.gql(
+      INVITE,
+      { input: { email: 'not-an-email', role: 'VIEWER' } },
+      { token: org.admin.token },
+    );
     expect(bad.data?.inviteMember.userErrors).toMatchObject([{ code: 'BAD_USER_INPUT', field: ['input', 'email'] }]);
     await server.gql(INVITE, { input: { email: 'twice@test.otklik.ru', role: 'VIEWER' } }, { token: org.admin.token });
-    const twice = await server.gql(INVITE, { input: { email: 'twice@test.otklik.ru', role: 'EDITOR' } }, { token: org.admin.token });
+    const twice = await server.gql(
+      INVITE,
+      { input: { email: 'twice@test.otklik.ru', role: 'EDITOR' } },
+      { token: org.admin.token },
+    );
     expect(twice.data?.inviteMember.userErrors).toMatchObject([{ code: 'CONFLICT' }]);
-    const self = await server.gql(INVITE, { input: { email: org.admin.user.email, role: 'VIEWER' } }, { token: org.admin.token });
+    const self = await server.gql(
+      INVITE,
+      { input: { email: org.admin.user.email, role: 'VIEWER' } },
+      { token: org.admin.token },
+    );
     expect(self.data?.inviteMember.userErrors).toMatchObject([{ code: 'CONFLICT' }]);
-    const rows = await server.db.query(`select email from invitation where organisation_id is not null and email like 'twice@%'`);
+    const rows = await server.db.query(
+      `select email from invitation where organisation_id is not null and email like 'twice@%'`,
+    );
     expect(rows).toHaveLength(1);
   });
 
   it('lets only ADMINs invite and see invitations', async () => {
     const org = await createOrganisation(server);
     const editor = await addMember(server, org, 'EDITOR');
-    const result = await server.gql(INVITE, { input: { email: 'x@test.otklik.ru', role: 'ADMIN' } }, { token: editor.token });
+    const result = await server.gql(
+      INVITE,
+      { input: { email: 'x@test.otklik.ru', role: 'ADMIN' } },
+      { token: editor.token },
+    );
     expect(result.data?.inviteMember.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
     const listing = await server.gql(MEMBERS, { slug: org.slug }, { token: editor.token });
     expect(listing.data?.organisation.invitations).toEqual([]);
@@ -79,7 +104,11 @@ describe('invitations', () => {
 
   it('revokes a pending invitation, once', async () => {
     const org = await createOrganisation(server);
-    const invited = await server.gql(INVITE, { input: { email: 'revoke@test.otklik.ru', role: 'VIEWER' } }, { token: org.admin.token });
+    const invited = await server.gql(
+      INVITE,
+      { input: { email: 'revoke@test.otklik.ru', role: 'VIEWER' } },
+      { token: org.admin.token },
+    );
     const id = invited.data?.inviteMember.invitation.id;
     const revoke = `mutation($id: ID!) { revokeInvitation(id: $id) { invitation { status } userErrors { code } } }`;
     expect((await server.gql(revoke, { id }, { token: org.admin.token })).data?.revokeInvitation).toEqual({
@@ -98,14 +127,24 @@ describe('roles and leaving', () => {
     const viewer = await addMember(server, org, 'VIEWER');
     const viewerId = await memberIdOf(org.slug, org.admin.token, viewer.user.name);
     const adminId = await memberIdOf(org.slug, org.admin.token, org.admin.user.name);
-    const promoted = await server.gql(CHANGE_ROLE, { input: { memberId: viewerId, role: 'REVIEWER' } }, { token: org.admin.token });
+    const promoted = await server.gql(
+      CHANGE_ROLE,
+      { input: { memberId: viewerId, role: 'REVIEWER' } },
+      { token: org.admin.token },
+    );
     expect(promoted.data?.changeMemberRole).toEqual({ member: { id: viewerId, role: 'REVIEWER' }, userErrors: [] });
 
-    const demote = await server.gql(CHANGE_ROLE, { input: { memberId: adminId, role: 'EDITOR' } }, { token: org.admin.token });
+    const demote = await server.gql(
+      CHANGE_ROLE,
+      { input: { memberId: adminId, role: 'EDITOR' } },
+      { token: org.admin.token },
+    );
     expect(demote.data?.changeMemberRole.userErrors).toMatchObject([{ code: 'CONFLICT' }]);
     const leave = await server.gql(REMOVE, { id: adminId }, { token: org.admin.token });
     expect(leave.data?.removeMember.userErrors).toMatchObject([{ code: 'CONFLICT' }]);
-    expect(await server.db.query(`select role from member where id = $1`, [uuidOf(adminId)])).toEqual([{ role: 'ADMIN' }]);
+    expect(await server.db.query(`select role from member where id = $1`, [uuidOf(adminId)])).toEqual([
+      { role: 'ADMIN' },
+    ]);
 
     const viewerLeaves = await server.gql(REMOVE, { id: viewerId }, { token: viewer.token });
     expect(viewerLeaves.data?.removeMember.userErrors).toEqual([]);
@@ -114,8 +153,14 @@ describe('roles and leaving', () => {
 
   it('refuses a malformed member id with BAD_USER_INPUT', async () => {
     const org = await createOrganisation(server);
-    const result = await server.gql(CHANGE_ROLE, { input: { memberId: 'garbage', role: 'VIEWER' } }, { token: org.admin.token });
-    expect(result.data?.changeMemberRole.userErrors).toMatchObject([{ code: 'BAD_USER_INPUT', field: ['input', 'memberId'] }]);
+    const result = await server.gql(
+      CHANGE_ROLE,
+      { input: { memberId: 'garbage', role: 'VIEWER' } },
+      { token: org.admin.token },
+    );
+    expect(result.data?.changeMemberRole.userErrors).toMatchObject([
+      { code: 'BAD_USER_INPUT', field: ['input', 'memberId'] },
+    ]);
   });
 });
 
@@ -131,20 +176,34 @@ describe('another organisation', () => {
     expect(listing.data?.organisation.invitations).toEqual([]);
     const anonymous = await server.gql(MEMBERS, { slug: victim.slug });
     expect(anonymous.data?.organisation.members.totalCount).toBe(0);
-    const viaNode = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: editorId }, { token: attacker.admin.token });
+    const viaNode = await server.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: editorId },
+      { token: attacker.admin.token },
+    );
     expect(viaNode.data?.node).toBeNull();
 
-    const change = await server.gql(CHANGE_ROLE, { input: { memberId: editorId, role: 'VIEWER' } }, { token: attacker.admin.token });
+    const change = await server.gql(
+      CHANGE_ROLE,
+      { input: { memberId: editorId, role: 'VIEWER' } },
+      { token: attacker.admin.token },
+    );
     expect(change.data?.changeMemberRole.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
     const remove = await server.gql(REMOVE, { id: editorId }, { token: attacker.admin.token });
     expect(remove.data?.removeMember.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
-    expect(await server.db.query(`select role from member where id = $1`, [uuidOf(editorId)])).toEqual([{ role: 'EDITOR' }]);
+    expect(await server.db.query(`select role from member where id = $1`, [uuidOf(editorId)])).toEqual([
+      { role: 'EDITOR' },
+    ]);
   });
 
   it("cannot revoke a victim's invitation, nor invite into the victim by naming it in the header", async () => {
     const victim = await createOrganisation(server);
     const attacker = await createOrganisation(server);
-    const invited = await server.gql(INVITE, { input: { email: 'victim-invitee@test.otklik.ru', role: 'EDITOR' } }, { token: victim.admin.token });
+    const invited = await server.gql(
+      INVITE,
+      { input: { email: 'victim-invitee@test.otklik.ru', role: 'EDITOR' } },
+      { token: victim.admin.token },
+    );
     const invitationId = invited.data?.inviteMember.invitation.id;
     const revoke = await server.gql(
       `mutation($id: ID!) { revokeInvitation(id: $id) { invitation { status } userErrors { code } } }`,
@@ -152,13 +211,17 @@ describe('another organisation', () => {
       { token: attacker.admin.token },
     );
     expect(revoke.data?.revokeInvitation).toEqual({ invitation: null, userErrors: [{ code: 'NOT_FOUND' }] });
-    const viaHeader = await server.gql(INVITE, { input: { email: 'spy@test.otklik.ru', role: 'ADMIN' } }, {
-      token: attacker.admin.token,
-      organisation: victim.id,
-    });
+    const viaHeader = await server.gql(
+      INVITE,
+      { input: { email: 'spy@test.otklik.ru', role: 'ADMIN' } },
+      {
+        token: attacker.admin.token,
+        organisation: victim.id,
+      },
+    );
     expect(viaHeader.status).toBe(403);
-    expect(await server.db.query(`select email, status from invitation where organisation_id = $1`, [uuidOf(victim.id)])).toEqual([
-      { email: 'victim-invitee@test.otklik.ru', status: 'PENDING' },
-    ]);
+    expect(
+      await server.db.query(`select email, status from invitation where organisation_id = $1`, [uuidOf(victim.id)]),
+    ).toEqual([{ email: 'victim-invitee@test.otklik.ru', status: 'PENDING' }]);
   });
 });

@@ -23,7 +23,10 @@ registerEnumType(OrganisationKind, {
 });
 
 @Entity({ tableName: 'organisation' })
-@ObjectType({ implements: Node, description: 'An organisation (the tenant): an NGO or a state or municipal social-service institution.' })
+@ObjectType({
+  implements: Node,
+  description: 'An organisation (the tenant): an NGO or a state or municipal social-service institution.',
+})
 export class Organisation {
   [OptionalProps]?: 'globalId' | 'createdAt' | 'updatedAt';
 
@@ -61,7 +64,10 @@ export class Organisation {
   @Property({ type: 'text', nullable: true })
   inn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ОГРН (state registration number), 13 digits, or 15 for ОГРНИП.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ОГРН (state registration number), 13 digits, or 15 for ОГРНИП.',
+  })
   @Property({ type: 'text', nullable: true })
   ogrn?: string | null;
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type AuthenticatedActor } from '../../common/tenancy/actor.js';
 import { MemberRole } from '../member/member-role.js';
-import { canAdministerOrganisation, canRegisterOrganisation, canSeeOrganisationPrivate } from './organisation.policy.js';
+import {
+  canAdministerOrganisation,
+  canRegisterOrganisation,
+  canSeeOrganisationPrivate,
+} from './organisation.policy.js';
 
 const person = (role: MemberRole, organisationId = 'org-a'): AuthenticatedActor => ({
   kind: 'PERSON',

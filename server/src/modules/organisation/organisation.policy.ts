@@ -9,4 +9,5 @@ export const canAdministerOrganisation = (actor: Actor, organisationId: string) 
   isAuthenticated(actor) && actor.active?.organisationId === organisationId && actor.active.role === MemberRole.ADMIN;
 
 /** Its members (any role) see the organisation's private data: members, invitations, pending requests. */
-export const canSeeOrganisationPrivate = (actor: Actor, organisationId: string) => roleIn(actor, organisationId) !== undefined;
+export const canSeeOrganisationPrivate = (actor: Actor, organisationId: string) =>
+  roleIn(actor, organisationId) !== undefined;

@@ -26,7 +26,10 @@ class OrganisationsArgs extends PageArgs {
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   @Query(() => Organisation, { nullable: true, description: 'An organisation by its slug; public.' })
-  organisation(@Arg('slug', () => String, { description: 'Short name of the organisation, e.g. `fond-semya`.' }) slug: string, @Ctx() ctx: Context): Promise<Organisation | null> {
+  organisation(
+    @Arg('slug', () => String, { description: 'Short name of the organisation, e.g. `fond-semya`.' }) slug: string,
+    @Ctx() ctx: Context,
+  ): Promise<Organisation | null> {
     return findOrganisationBySlug(ctx.em, slug);
   }
 
@@ -35,20 +38,31 @@ export class OrganisationResolver {
     return listOrganisations(ctx, args, { kind: args.kind, region: args.region });
   }
 
-  @FieldResolver(() => MemberRole, { nullable: true, description: "The viewer's role in this organisation; null when not a member." })
+  @FieldResolver(() => MemberRole, {
+    nullable: true,
+    description: "The viewer's role in this organisation; null when not a member.",
+  })
   viewerRole(@Root() organisation: Organisation, @Ctx() ctx: Context): MemberRole | null {
     return roleIn(ctx.actor, organisation.id) ?? null;
   }
 
   @Mutation(() => OrganisationPayload, { description: 'Registers a new organisation; the caller becomes its ADMIN.' })
-  registerOrganisation(@Arg('input', () => RegisterOrganisationInput, { description: "The new organisation's profile." }) input: RegisterOrganisationInput, @Ctx() ctx: Context) {
+  registerOrganisation(
+    @Arg('input', () => RegisterOrganisationInput, { description: "The new organisation's profile." })
+    input: RegisterOrganisationInput,
+    @Ctx() ctx: Context,
+  ) {
     return withUserErrors(ctx.locale, async () => ({ organisation: await registerOrganisation(ctx, input) }));
   }
 
   @Mutation(() => OrganisationPayload, {
     description: 'Updates the profile of the organisation the caller acts for (ADMIN only).',
   })
-  updateOrganisation(@Arg('input', () => UpdateOrganisationInput, { description: 'The fields to change.' }) input: UpdateOrganisationInput, @Ctx() ctx: Context) {
+  updateOrganisation(
+    @Arg('input', () => UpdateOrganisationInput, { description: 'The fields to change.' })
+    input: UpdateOrganisationInput,
+    @Ctx() ctx: Context,
+  ) {
     return withUserErrors(ctx.locale, async () => ({ organisation: await updateOrganisation(ctx, input) }));
   }
 }

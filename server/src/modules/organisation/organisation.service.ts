@@ -58,7 +58,10 @@ const slugTaken = () => conflict(messages.slugTaken, ['input', 'slug']);
 export async function registerOrganisation(ctx: Context, raw: RegisterOrganisationInput): Promise<Organisation> {
   const actor = requireAuthenticated(ctx.actor);
   if (!canRegisterOrganisation(actor)) {
-    throw forbidden({ ru: 'Регистрировать организации могут только люди', en: 'Only people can register organisations' });
+    throw forbidden({
+      ru: 'Регистрировать организации могут только люди',
+      en: 'Only people can register organisations',
+    });
   }
   const input = normalise(raw);
   validateProfile(input, true);
@@ -104,7 +107,10 @@ export async function updateOrganisation(ctx: Context, raw: UpdateOrganisationIn
   const actor = requireAuthenticated(ctx.actor);
   const organisationId = actor.active?.organisationId;
   if (!organisationId || !canAdministerOrganisation(actor, organisationId)) {
-    throw forbidden({ ru: 'Изменять профиль может только администратор организации', en: 'Only the organisation’s ADMIN can edit its profile' });
+    throw forbidden({
+      ru: 'Изменять профиль может только администратор организации',
+      en: 'Only the organisation’s ADMIN can edit its profile',
+    });
   }
   const input = normalise(raw);
   validateProfile(input, false);

@@ -47,7 +47,9 @@ describe('registerOrganisation', () => {
       [person.user.id],
     );
     expect(members).toEqual([{ role: 'ADMIN' }]);
-    const audit = await server.db.query(`select action, actor_subject from audit_event where action = 'organisation.registered'`);
+    const audit = await server.db.query(
+      `select action, actor_subject from audit_event where action = 'organisation.registered'`,
+    );
     expect(audit).toContainEqual({ action: 'organisation.registered', actor_subject: person.user.id });
     const me = await server.gql(`{ me { activeRole activeOrganisation { slug } } }`, {}, { token: person.token });
     expect(me.data?.me).toEqual({ activeRole: 'ADMIN', activeOrganisation: { slug: 'rodnye-lyudi' } });
@@ -98,11 +100,15 @@ describe('registerOrganisation', () => {
       { input: { name: 'Другая', slug: existing.slug, kind: 'OTHER', region: 'Тверь' } },
       { token: person.token },
     );
-    expect(result.data?.registerOrganisation.userErrors).toMatchObject([{ code: 'CONFLICT', field: ['input', 'slug'] }]);
+    expect(result.data?.registerOrganisation.userErrors).toMatchObject([
+      { code: 'CONFLICT', field: ['input', 'slug'] },
+    ]);
   });
 
   it('requires a signed-in person', async () => {
-    const result = await server.gql(REGISTER, { input: { name: 'A', slug: 'anon-org', kind: 'NGO', region: 'Москва' } });
+    const result = await server.gql(REGISTER, {
+      input: { name: 'A', slug: 'anon-org', kind: 'NGO', region: 'Москва' },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await server.db.query(`select 1 from organisation where slug = 'anon-org'`)).toEqual([]);
   });
@@ -127,7 +133,12 @@ describe('updateOrganisation', () => {
     const editor = await addMember(server, org, 'EDITOR');
     const result = await server.gql(UPDATE, { input: { name: 'Взлом' } }, { token: editor.token });
     expect(result.data?.updateOrganisation.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
-    expect(await server.db.query('select name from organisation where id = (select organisation_id from member where subject = $1)', [editor.user.id])).not.toContainEqual({ name: 'Взлом' });
+    expect(
+      await server.db.query(
+        'select name from organisation where id = (select organisation_id from member where subject = $1)',
+        [editor.user.id],
+      ),
+    ).not.toContainEqual({ name: 'Взлом' });
   });
 
   it('never lets another organisation edit it: the header cannot name an organisation one is not a member of', async () => {
@@ -148,8 +159,14 @@ describe('updateOrganisation', () => {
 
   it('refuses a bad ОГРН and changes nothing', async () => {
     const org = await createOrganisation(server);
-    const result = await server.gql(UPDATE, { input: { name: 'Не сохранится', ogrn: '1027700132196' } }, { token: org.admin.token });
-    expect(result.data?.updateOrganisation.userErrors).toMatchObject([{ code: 'BAD_USER_INPUT', field: ['input', 'ogrn'] }]);
+    const result = await server.gql(
+      UPDATE,
+      { input: { name: 'Не сохранится', ogrn: '1027700132196' } },
+      { token: org.admin.token },
+    );
+    expect(result.data?.updateOrganisation.userErrors).toMatchObject([
+      { code: 'BAD_USER_INPUT', field: ['input', 'ogrn'] },
+    ]);
     expect(await server.db.query('select name from organisation where slug = $1', [org.slug])).toEqual([
       { name: `Организация ${org.slug}` },
     ]);

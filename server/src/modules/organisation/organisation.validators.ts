@@ -49,7 +49,10 @@ export const messages = {
     ru: 'ОГРН должен состоять из 13 цифр (ОГРНИП — из 15) с верной контрольной цифрой',
     en: 'OGRN must be 13 digits (OGRNIP 15) with a valid check digit',
   },
-  website: { ru: 'Адрес сайта должен начинаться с http:// или https://', en: 'Website must be an http:// or https:// address' },
+  website: {
+    ru: 'Адрес сайта должен начинаться с http:// или https://',
+    en: 'Website must be an http:// or https:// address',
+  },
   slug: {
     ru: 'Короткое имя: 3–60 символов, латинские строчные буквы, цифры и дефисы',
     en: 'Slug: 3–60 characters, lower-case Latin letters, digits and hyphens',

@@ -13,7 +13,8 @@ export enum GroupMembershipStatus {
 
 registerEnumType(GroupMembershipStatus, {
   name: 'GroupMembershipStatus',
-  description: "Where an organisation's membership of a thematic group stands: PENDING → ACTIVE | REJECTED, ACTIVE → LEFT.",
+  description:
+    "Where an organisation's membership of a thematic group stands: PENDING → ACTIVE | REJECTED, ACTIVE → LEFT.",
   valuesConfig: {
     PENDING: { description: 'Requested, waiting for a moderator.' },
     ACTIVE: { description: 'A member: may publish practices and review in the group.' },

@@ -27,7 +27,13 @@ export const firstPageKey = (r: FirstPageRequest) =>
 export function createFirstPageLoader(em: EntityManager, ownOrganisationId: string | undefined) {
   return new BatchLoader<string, Connection<GroupMembership>>(async (keys) => {
     const requests = keys.map((key) => {
-      const [parent, parentId, status, size, seesAll] = JSON.parse(key) as [FirstPageRequest['parent'], string, GroupMembershipStatus | null, number, boolean];
+      const [parent, parentId, status, size, seesAll] = JSON.parse(key) as [
+        FirstPageRequest['parent'],
+        string,
+        GroupMembershipStatus | null,
+        number,
+        boolean,
+      ];
       return { key, parent, parentId, status: status ?? undefined, size, seesAll };
     });
     const batches = new Map<string, typeof requests>();

@@ -12,13 +12,21 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 async function prepare(ctx: Context, input: GroupModeratorInput) {
   const actor = requireAuthenticated(ctx.actor);
   if (!canCreateThematicGroup(actor)) {
-    throw forbidden({ ru: 'Назначать модераторов может только администратор платформы', en: 'Only platform admins assign moderators' });
+    throw forbidden({
+      ru: 'Назначать модераторов может только администратор платформы',
+      en: 'Only platform admins assign moderators',
+    });
   }
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 320) {
-    throw badInput(['input', 'email'], { ru: 'Укажите корректный адрес электронной почты', en: 'Enter a valid e-mail address' });
+    throw badInput(['input', 'email'], {
+      ru: 'Укажите корректный адрес электронной почты',
+      en: 'Enter a valid e-mail address',
+    });
   }
-  const group = await ctx.em.findOne(ThematicGroup, { id: parseGlobalId(input.groupId, ThematicGroup.typename, ['input', 'groupId']) });
+  const group = await ctx.em.findOne(ThematicGroup, {
+    id: parseGlobalId(input.groupId, ThematicGroup.typename, ['input', 'groupId']),
+  });
   if (!group) throw notFound({ ru: 'Тематическая группа не найдена', en: 'Thematic group not found' });
   return { actor, email, group };
 }
@@ -29,7 +37,13 @@ export async function addGroupModerator(ctx: Context, input: GroupModeratorInput
   await ctx.em.transactional(async (em) => {
     if (await em.findOne(GroupModerator, { groupId: group.id, email })) return;
     em.create(GroupModerator, { groupId: group.id, email, addedBy: actor.subject });
-    recordAudit(em, actor, { organisationId: null, action: 'group_moderator.added', objectType: 'ThematicGroup', objectId: group.id, summary: { email } });
+    recordAudit(em, actor, {
+      organisationId: null,
+      action: 'group_moderator.added',
+      objectType: 'ThematicGroup',
+      objectId: group.id,
+      summary: { email },
+    });
   });
   ctx.loaders.groupModerators.clear();
   return group;
@@ -39,9 +53,16 @@ export async function removeGroupModerator(ctx: Context, input: GroupModeratorIn
   const { actor, email, group } = await prepare(ctx, input);
   await ctx.em.transactional(async (em) => {
     const moderator = await em.findOne(GroupModerator, { groupId: group.id, email });
-    if (!moderator) throw notFound({ ru: 'Этот человек не модератор группы', en: 'This person is not a moderator of the group' });
+    if (!moderator)
+      throw notFound({ ru: 'Этот человек не модератор группы', en: 'This person is not a moderator of the group' });
     em.remove(moderator);
-    recordAudit(em, actor, { organisationId: null, action: 'group_moderator.removed', objectType: 'ThematicGroup', objectId: group.id, summary: { email } });
+    recordAudit(em, actor, {
+      organisationId: null,
+      action: 'group_moderator.removed',
+      objectType: 'ThematicGroup',
+      objectId: group.id,
+      summary: { email },
+    });
   });
   ctx.loaders.groupModerators.clear();
   return group;

@@ -23,12 +23,18 @@ const onlyAdmins = () =>
     en: 'Only the organisation’s ADMIN can join or leave groups',
   });
 const onlyModerators = () =>
-  forbidden({ ru: 'Решение по заявке принимает модератор группы', en: 'Only a moderator of the group can decide on requests' });
+  forbidden({
+    ru: 'Решение по заявке принимает модератор группы',
+    en: 'Only a moderator of the group can decide on requests',
+  });
 
 export async function createThematicGroup(ctx: Context, raw: CreateThematicGroupInput): Promise<ThematicGroup> {
   const actor = requireAuthenticated(ctx.actor);
   if (!canCreateThematicGroup(actor)) {
-    throw forbidden({ ru: 'Создавать группы может только администратор платформы', en: 'Only platform admins can create groups' });
+    throw forbidden({
+      ru: 'Создавать группы может только администратор платформы',
+      en: 'Only platform admins can create groups',
+    });
   }
   const input = {
     ...raw,
@@ -40,8 +46,14 @@ export async function createThematicGroup(ctx: Context, raw: CreateThematicGroup
   };
   const errors = new InputErrors();
   if (!isValidSlug(input.slug)) errors.add(['input', 'slug'], messages.slug);
-  for (const [field, max] of [['titleRu', 200], ['titleEn', 200], ['descriptionRu', 5000], ['descriptionEn', 5000]] as const) {
-    if (!input[field]) errors.add(['input', field], messages.required(field.startsWith('title') ? 'название' : 'описание', field));
+  for (const [field, max] of [
+    ['titleRu', 200],
+    ['titleEn', 200],
+    ['descriptionRu', 5000],
+    ['descriptionEn', 5000],
+  ] as const) {
+    if (!input[field])
+      errors.add(['input', field], messages.required(field.startsWith('title') ? 'название' : 'описание', field));
     else if (input[field].length > max) errors.add(['input', field], messages.tooLong(max));
   }
   errors.throwIfAny();
@@ -51,7 +63,13 @@ export async function createThematicGroup(ctx: Context, raw: CreateThematicGroup
     return await ctx.em.transactional(async (em) => {
       const group = em.create(ThematicGroup, input);
       await em.flush();
-      recordAudit(em, actor, { organisationId: null, action: 'thematic_group.created', objectType: 'ThematicGroup', objectId: group.id, summary: { slug: group.slug } });
+      recordAudit(em, actor, {
+        organisationId: null,
+        action: 'thematic_group.created',
+        objectType: 'ThematicGroup',
+        objectId: group.id,
+        summary: { slug: group.slug },
+      });
       return group;
     });
   } catch (error) {
@@ -63,7 +81,9 @@ export async function createThematicGroup(ctx: Context, raw: CreateThematicGroup
 export async function listThematicGroups(ctx: Context, args: PageArgs) {
   const size = pageSize(args);
   const after = decodeCursor(args.after);
-  const where = after ? { $or: [{ titleRu: { $gt: after.value } }, { titleRu: after.value, id: { $gt: after.id } }] } : {};
+  const where = after
+    ? { $or: [{ titleRu: { $gt: after.value } }, { titleRu: after.value, id: { $gt: after.id } }] }
+    : {};
   const [rows, total] = await Promise.all([
     ctx.em.find(ThematicGroup, where, { orderBy: { titleRu: 'asc', id: 'asc' }, limit: size + 1 }),
     ctx.em.count(ThematicGroup, {}),
@@ -97,7 +117,17 @@ export async function listGroupMemberships(
     : { $or: [{ status: GroupMembershipStatus.ACTIVE }, ...(own ? [{ organisationId: own }] : [])] };
   const where = { groupId: group.id, ...(status ? { status } : {}), ...visibility };
   const page = after
-    ? { $and: [where, { $or: [{ requestedAt: { $gt: new Date(after.value) } }, { requestedAt: new Date(after.value), id: { $gt: after.id } }] }] }
+    ? {
+        $and: [
+          where,
+          {
+            $or: [
+              { requestedAt: { $gt: new Date(after.value) } },
+              { requestedAt: new Date(after.value), id: { $gt: after.id } },
+            ],
+          },
+        ],
+      }
     : where;
   const [rows, total] = await Promise.all([
     ctx.em.find(GroupMembership, page, { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: size + 1 }),
@@ -119,7 +149,17 @@ export async function listOrganisationGroupMemberships(ctx: Context, organisatio
   }
   const where = { organisationId, ...(seesAll ? {} : { status: GroupMembershipStatus.ACTIVE }) };
   const page = after
-    ? { $and: [where, { $or: [{ requestedAt: { $gt: new Date(after.value) } }, { requestedAt: new Date(after.value), id: { $gt: after.id } }] }] }
+    ? {
+        $and: [
+          where,
+          {
+            $or: [
+              { requestedAt: { $gt: new Date(after.value) } },
+              { requestedAt: new Date(after.value), id: { $gt: after.id } },
+            ],
+          },
+        ],
+      }
     : where;
   const [rows, total] = await Promise.all([
     ctx.em.find(GroupMembership, page, { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: size + 1 }),
@@ -140,8 +180,20 @@ export async function requestGroupMembership(ctx: Context, groupGlobalId: string
   const organisationId = actor.active!.organisationId;
   const group = await findGroup(ctx, groupGlobalId, ['groupId']);
   const duplicate = () =>
-    conflict({ ru: 'Организация уже состоит в группе или ждёт решения', en: 'The organisation is already a member or awaiting a decision' }, ['groupId']);
-  if (await ctx.em.count(GroupMembership, { organisationId, groupId: group.id, status: { $in: [GroupMembershipStatus.PENDING, GroupMembershipStatus.ACTIVE] } })) {
+    conflict(
+      {
+        ru: 'Организация уже состоит в группе или ждёт решения',
+        en: 'The organisation is already a member or awaiting a decision',
+      },
+      ['groupId'],
+    );
+  if (
+    await ctx.em.count(GroupMembership, {
+      organisationId,
+      groupId: group.id,
+      status: { $in: [GroupMembershipStatus.PENDING, GroupMembershipStatus.ACTIVE] },
+    })
+  ) {
     throw duplicate();
   }
   const open = group.joinPolicy === JoinPolicy.OPEN;
@@ -155,7 +207,13 @@ export async function requestGroupMembership(ctx: Context, groupGlobalId: string
         decidedAt: open ? ctx.now() : null,
       });
       await em.flush();
-      recordAudit(em, actor, { organisationId, action: 'group_membership.requested', objectType: 'GroupMembership', objectId: membership.id, summary: { group: group.slug, status: membership.status } });
+      recordAudit(em, actor, {
+        organisationId,
+        action: 'group_membership.requested',
+        objectType: 'GroupMembership',
+        objectId: membership.id,
+        summary: { group: group.slug, status: membership.status },
+      });
       return membership;
     });
   } catch (error) {
@@ -176,9 +234,18 @@ async function decide(
     const membership = await em.findOne(GroupMembership, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!membership) throw membershipNotFound();
     const moderators = await em.find(GroupModerator, { groupId: membership.groupId });
-    if (!canModerateGroup(actor, moderators.map((m) => m.email))) {
+    if (
+      !canModerateGroup(
+        actor,
+        moderators.map((m) => m.email),
+      )
+    ) {
       // A non-moderator sees no more than the public does.
-      if (membership.status !== GroupMembershipStatus.ACTIVE && membership.organisationId !== actor.active?.organisationId) throw membershipNotFound();
+      if (
+        membership.status !== GroupMembershipStatus.ACTIVE &&
+        membership.organisationId !== actor.active?.organisationId
+      )
+        throw membershipNotFound();
       throw onlyModerators();
     }
     if (membership.status !== GroupMembershipStatus.PENDING) {
@@ -189,7 +256,13 @@ async function decide(
     membership.decidedBy = actor.subject;
     // The decision is written into the requesting organisation's activity log.
     await switchTenantInTransaction(em, membership.organisationId);
-    recordAudit(em, actor, { organisationId: membership.organisationId, action: `group_membership.${membership.status.toLowerCase()}`, objectType: 'GroupMembership', objectId: membership.id, summary });
+    recordAudit(em, actor, {
+      organisationId: membership.organisationId,
+      action: `group_membership.${membership.status.toLowerCase()}`,
+      objectType: 'GroupMembership',
+      objectId: membership.id,
+      summary,
+    });
     return membership;
   });
 }
@@ -204,7 +277,10 @@ export function approveGroupMembership(ctx: Context, globalId: string): Promise<
 export function rejectGroupMembership(ctx: Context, input: RejectGroupMembershipInput): Promise<GroupMembership> {
   const reason = input.reason.trim();
   if (reason.length < 3 || reason.length > 1000) {
-    throw badInput(['input', 'reason'], { ru: 'Укажите причину отказа (3–1000 символов)', en: 'Give a reason (3–1000 characters)' });
+    throw badInput(['input', 'reason'], {
+      ru: 'Укажите причину отказа (3–1000 символов)',
+      en: 'Give a reason (3–1000 characters)',
+    });
   }
   return decide(ctx, input.membershipId, ['input', 'membershipId'], (membership) => {
     membership.status = GroupMembershipStatus.REJECTED;
@@ -219,13 +295,26 @@ export async function leaveGroup(ctx: Context, groupGlobalId: string): Promise<G
   const organisationId = actor.active!.organisationId;
   const group = await findGroup(ctx, groupGlobalId, ['groupId']);
   return ctx.em.transactional(async (em) => {
-    const membership = await em.findOne(GroupMembership, { organisationId, groupId: group.id, status: GroupMembershipStatus.ACTIVE });
+    const membership = await em.findOne(GroupMembership, {
+      organisationId,
+      groupId: group.id,
+      status: GroupMembershipStatus.ACTIVE,
+    });
     if (!membership) {
-      throw conflict({ ru: 'Организация не состоит в этой группе', en: 'The organisation is not an active member of this group' }, ['groupId']);
+      throw conflict(
+        { ru: 'Организация не состоит в этой группе', en: 'The organisation is not an active member of this group' },
+        ['groupId'],
+      );
     }
     membership.status = GroupMembershipStatus.LEFT;
     membership.leftAt = ctx.now();
-    recordAudit(em, actor, { organisationId, action: 'group_membership.left', objectType: 'GroupMembership', objectId: membership.id, summary: { group: group.slug } });
+    recordAudit(em, actor, {
+      organisationId,
+      action: 'group_membership.left',
+      objectType: 'GroupMembership',
+      objectId: membership.id,
+      summary: { group: group.slug },
+    });
     return membership;
   });
 }

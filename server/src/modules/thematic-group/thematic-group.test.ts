@@ -36,7 +36,11 @@ afterAll(() => server?.close());
 describe('createThematicGroup', () => {
   it('lets a platform admin create a group, in both languages', async () => {
     const admin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
-    const result = await server.gql(CREATE, { input: groupInput('older-people') }, { token: admin.token, locale: 'ru' });
+    const result = await server.gql(
+      CREATE,
+      { input: groupInput('older-people') },
+      { token: admin.token, locale: 'ru' },
+    );
     expect(result.data?.createThematicGroup).toMatchObject({
       group: { slug: 'older-people', title: 'Старшее поколение', joinPolicy: 'OPEN' },
       userErrors: [],
@@ -52,10 +56,15 @@ describe('createThematicGroup', () => {
     expect(forbidden.data?.createThematicGroup.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
     const admin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
     const bad = await server.gql(CREATE, { input: { ...groupInput('BAD SLUG'), titleEn: '' } }, { token: admin.token });
-    expect(bad.data?.createThematicGroup.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual(['input.slug', 'input.titleEn']);
+    expect(bad.data?.createThematicGroup.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual([
+      'input.slug',
+      'input.titleEn',
+    ]);
     const group = await createGroup(server, {}, admin);
     const duplicate = await server.gql(CREATE, { input: groupInput(group.slug) }, { token: admin.token });
-    expect(duplicate.data?.createThematicGroup.userErrors).toMatchObject([{ code: 'CONFLICT', field: ['input', 'slug'] }]);
+    expect(duplicate.data?.createThematicGroup.userErrors).toMatchObject([
+      { code: 'CONFLICT', field: ['input', 'slug'] },
+    ]);
     const after = await server.db.query('select count(*)::int as n from thematic_group');
     expect(after[0]!.n).toBe(before[0]!.n + 1);
   });
@@ -90,7 +99,11 @@ describe('group membership', () => {
     const outsider = await createOrganisation(server);
     const byOutsider = await server.gql(APPROVE, { id: membershipId }, { token: outsider.admin.token });
     expect(byOutsider.data?.approveGroupMembership.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
-    const rejectByOutsider = await server.gql(REJECT, { input: { membershipId, reason: 'Не нравится' } }, { token: outsider.admin.token });
+    const rejectByOutsider = await server.gql(
+      REJECT,
+      { input: { membershipId, reason: 'Не нравится' } },
+      { token: outsider.admin.token },
+    );
     expect(rejectByOutsider.data?.rejectGroupMembership.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
     const bySelf = await server.gql(APPROVE, { id: membershipId }, { token: applicant.admin.token });
     expect(bySelf.data?.approveGroupMembership.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
@@ -99,10 +112,19 @@ describe('group membership', () => {
     ]);
 
     const noReason = await server.gql(REJECT, { input: { membershipId, reason: ' ' } }, { token: moderator.token });
-    expect(noReason.data?.rejectGroupMembership.userErrors).toMatchObject([{ code: 'BAD_USER_INPUT', field: ['input', 'reason'] }]);
+    expect(noReason.data?.rejectGroupMembership.userErrors).toMatchObject([
+      { code: 'BAD_USER_INPUT', field: ['input', 'reason'] },
+    ]);
     const approved = await server.gql(APPROVE, { id: membershipId }, { token: moderator.token });
-    expect(approved.data?.approveGroupMembership).toEqual({ membership: { id: membershipId, status: 'ACTIVE' }, userErrors: [] });
-    const decidedTwice = await server.gql(REJECT, { input: { membershipId, reason: 'Поздно' } }, { token: moderator.token });
+    expect(approved.data?.approveGroupMembership).toEqual({
+      membership: { id: membershipId, status: 'ACTIVE' },
+      userErrors: [],
+    });
+    const decidedTwice = await server.gql(
+      REJECT,
+      { input: { membershipId, reason: 'Поздно' } },
+      { token: moderator.token },
+    );
     expect(decidedTwice.data?.rejectGroupMembership.userErrors).toMatchObject([{ code: 'CONFLICT' }]);
     const audit = await server.db.query(
       `select action, organisation_id from audit_event where object_id = $1 order by created_at`,
@@ -116,8 +138,15 @@ describe('group membership', () => {
     const applicant = await createOrganisation(server);
     const requested = await server.gql(REQUEST, { id: group.id }, { token: applicant.admin.token });
     const membershipId = requested.data?.requestGroupMembership.membership.id;
-    const rejected = await server.gql(REJECT, { input: { membershipId, reason: 'Группа для учреждений' } }, { token: moderator.token });
-    expect(rejected.data?.rejectGroupMembership.membership).toMatchObject({ status: 'REJECTED', rejectionReason: 'Группа для учреждений' });
+    const rejected = await server.gql(
+      REJECT,
+      { input: { membershipId, reason: 'Группа для учреждений' } },
+      { token: moderator.token },
+    );
+    expect(rejected.data?.rejectGroupMembership.membership).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Группа для учреждений',
+    });
     const mine = await server.gql(GROUP, { slug: group.slug }, { token: applicant.admin.token });
     expect(mine.data?.thematicGroup.viewerMembership).toEqual({ status: 'REJECTED' });
   });
@@ -128,7 +157,11 @@ describe('group membership', () => {
     const editor = await addMember(server, org, 'EDITOR');
     const result = await server.gql(REQUEST, { id: group.id }, { token: editor.token });
     expect(result.data?.requestGroupMembership.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
-    const unknown = await server.gql(REQUEST, { id: 'VGhlbWF0aWNHcm91cDowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }, { token: org.admin.token });
+    const unknown = await server.gql(
+      REQUEST,
+      { id: 'VGhlbWF0aWNHcm91cDowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' },
+      { token: org.admin.token },
+    );
     expect(unknown.data?.requestGroupMembership.userErrors).toMatchObject([{ code: 'NOT_FOUND' }]);
   });
 });

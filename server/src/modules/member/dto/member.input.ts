@@ -34,7 +34,10 @@ export class InvitationPayload {
 
 @ObjectType({ description: 'Result of a mutation on a member.' })
 export class MemberPayload {
-  @Field(() => Member, { nullable: true, description: 'The member as it is now (as it was, after removal); null when refused.' })
+  @Field(() => Member, {
+    nullable: true,
+    description: 'The member as it is now (as it was, after removal); null when refused.',
+  })
   member?: Member | null;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })

@@ -29,7 +29,10 @@ export class RegisterOrganisationInput {
   description?: string | null;
 }
 
-@InputType({ description: 'Changes to the active organisation’s profile; omitted fields stay as they are, null clears an optional one.' })
+@InputType({
+  description:
+    'Changes to the active organisation’s profile; omitted fields stay as they are, null clears an optional one.',
+})
 export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true, description: 'Full name.' })
   name?: string;
@@ -55,7 +58,10 @@ export class UpdateOrganisationInput {
 
 @ObjectType({ description: 'Result of a mutation on an organisation.' })
 export class OrganisationPayload {
-  @Field(() => Organisation, { nullable: true, description: 'The organisation as it is now; null when the input was refused.' })
+  @Field(() => Organisation, {
+    nullable: true,
+    description: 'The organisation as it is now; null when the input was refused.',
+  })
   organisation?: Organisation | null;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty on success.' })

@@ -52,7 +52,11 @@ export class GroupMembershipPayload {
   userErrors!: UserError[];
 }
 
-export const { ConnectionType: ThematicGroupConnection } = connectionTypes(ThematicGroup, 'ThematicGroup', 'thematic group');
+export const { ConnectionType: ThematicGroupConnection } = connectionTypes(
+  ThematicGroup,
+  'ThematicGroup',
+  'thematic group',
+);
 export const { ConnectionType: GroupMembershipConnection } = connectionTypes(
   GroupMembership,
   'GroupMembership',
