@@ -25,4 +25,17 @@ describe('configuration', () => {
       expect(message).toContain('postgres://');
     }
   });
+
+  it('refuses production without Keycloak, a real database and an application password, and seeds no demo data there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /KEYCLOAK_URL[\s\S]*DATABASE_URL[\s\S]*APP_DB_PASSWORD/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      KEYCLOAK_URL: 'https://sso.example.org',
+      DATABASE_URL: 'postgres://owner@db/otklik',
+      APP_DB_PASSWORD: 'a-long-secret',
+    });
+    expect(config.SEED_DEMO_DATA).toBe(false);
+  });
 });

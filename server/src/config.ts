@@ -53,5 +53,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  if (config.NODE_ENV === 'production') {
+    // The development identity provider, demo data and default passwords are for a laptop, never for production.
+    const missing = [
+      !config.KEYCLOAK_URL &&
+        '  KEYCLOAK_URL: required in production (the embedded identity provider is for development only)',
+      !config.DATABASE_URL &&
+        '  DATABASE_URL: required in production (the embedded PostgreSQL is for development only)',
+      !config.APP_DATABASE_URL &&
+        !env.APP_DB_PASSWORD &&
+        '  APP_DB_PASSWORD: required in production (or give APP_DATABASE_URL)',
+    ].filter(Boolean);
+    if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+    if (env.SEED_DEMO_DATA === undefined) config.SEED_DEMO_DATA = false;
+  }
   return { ...config, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` };
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { FeedbackMethodCategory } from '../modules/feedback-method/feedback-method.entity.js';
-import { isValidSlug } from '../modules/organisation/organisation.validators.js';
+import { isValidSlug } from '../common/validation.js';
 import { JoinPolicy } from '../modules/thematic-group/thematic-group.entity.js';
 import { readSeedFile } from './seed-file.js';
 

@@ -11,7 +11,10 @@ export interface VerifiedToken {
   realmRoles: string[];
   /** `azp`: the client the token was issued to. */
   clientId?: string;
-  /** `preferred_username` starts with `service-account-` (Keycloak's convention). */
+  /**
+   * A client-credentials token: `preferred_username` is `service-account-<client>` and Keycloak's
+   * service-account mapper put `client_id` equal to `azp` (a username alone can be chosen by users).
+   */
   isServiceAccount: boolean;
   expiresAt: Date;
 }
@@ -145,7 +148,10 @@ function toVerifiedToken(content: KeycloakTokenContent): VerifiedToken {
     name: text(content.name),
     realmRoles: Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [],
     clientId: text(content.azp),
-    isServiceAccount: username?.startsWith('service-account-') ?? false,
+    isServiceAccount:
+      Boolean(username?.startsWith('service-account-')) &&
+      typeof content.client_id === 'string' &&
+      content.client_id === content.azp,
     expiresAt: new Date((content.exp as number) * 1000),
   };
 }

@@ -2,6 +2,8 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { badInput } from '../errors/domain-error.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
@@ -90,13 +92,30 @@ export function decodeCursor(cursor: string | undefined): KeysetCursor | undefin
   if (cursor === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string')) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      parsed.every((p) => typeof p === 'string') &&
+      UUID.test(parsed[1] as string)
+    ) {
       return { value: parsed[0] as string, id: parsed[1] as string };
     }
   } catch {
     // falls through to the error below
   }
   throw badInput(['after'], { ru: 'Некорректный курсор', en: 'Malformed cursor' });
+}
+
+/** The cursor's sort value as a timestamp (lists ordered by a date). */
+export function cursorDate(cursor: KeysetCursor): Date {
+  const date = new Date(cursor.value);
+  if (Number.isNaN(date.getTime())) throw badInput(['after'], { ru: 'Некорректный курсор', en: 'Malformed cursor' });
+  return date;
+}
+
+/** Keyset condition for rows after `cursor` in ascending (`column`, id) order. */
+export function afterAscending<C extends string>(column: C, value: unknown, id: string) {
+  return { $or: [{ [column]: { $gt: value } }, { [column]: value, id: { $gt: id } }] } as Record<string, unknown>;
 }
 
 export function pageSize(args: PageArgs): number {

@@ -50,6 +50,12 @@ describe('me', () => {
     }
   });
 
+  it('treats a person whose username looks like a service account as a person', async () => {
+    const impostor = await server.person({ username: `service-account-impostor-${Date.now()}` });
+    const result = await server.gql(`{ me { kind } }`, {}, { token: impostor.token });
+    expect(result.data?.me.kind).toBe('PERSON');
+  });
+
   it('maps a service account to its organisation through the service_account table', async () => {
     const org = await createOrganisation(server);
     const clientId = `integration-${org.slug}`;

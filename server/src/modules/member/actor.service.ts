@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { VerifiedToken } from '../../common/auth/token-verifier.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { currentLocale } from '../../common/i18n/locale.js';
 import { ANONYMOUS, type Actor, type AuthenticatedActor, type OrganisationRole } from '../../common/tenancy/actor.js';
 import { applySessionVariables, switchTenantInTransaction } from '../../common/tenancy/session.js';
 import type { Logger } from '../../logger.js';
@@ -15,7 +16,13 @@ export const ACTIVE_ORGANISATION_HEADER = 'x-otklik-organisation';
 
 const PLATFORM_ROLES = new Set<string>(Object.values(PlatformRole));
 
-/** Turns a pending invitation for the person's verified e-mail into membership. */
+class AlreadyDecided extends Error {}
+
+/**
+ * Turns pending invitations for the person's verified e-mail into memberships. Safe under
+ * concurrent first requests: the membership insert ignores a duplicate, and the invitation
+ * flips PENDING → ACCEPTED at most once; a revoked one rolls the whole acceptance back.
+ */
 async function acceptInvitations(
   em: EntityManager,
   actor: AuthenticatedActor,
@@ -27,30 +34,31 @@ async function acceptInvitations(
     status: InvitationStatus.PENDING,
   });
   for (const invitation of invitations) {
-    await em.transactional(async (tem) => {
-      await switchTenantInTransaction(tem, invitation.organisationId);
-      const existing = await tem.findOne(Member, { organisationId: invitation.organisationId, subject: actor.subject });
-      if (!existing) {
-        tem.create(Member, {
+    try {
+      await em.transactional(async (tem) => {
+        await switchTenantInTransaction(tem, invitation.organisationId);
+        const inserted = await tem.execute<Array<{ id: string }>>(
+          `insert into member (organisation_id, subject, display_name, email, role) values (?, ?, ?, ?, ?)
+           on conflict (organisation_id, subject) do nothing returning id`,
+          [invitation.organisationId, actor.subject, actor.displayName, actor.email ?? null, invitation.role],
+        );
+        const accepted = await tem.execute<Array<{ id: string }>>(
+          `update invitation set status = 'ACCEPTED', decided_at = ? where id = ? and status = 'PENDING' returning id`,
+          [now, invitation.id],
+        );
+        if (!accepted.length) throw new AlreadyDecided();
+        recordAudit(tem, actor, {
           organisationId: invitation.organisationId,
-          subject: actor.subject,
-          displayName: actor.displayName,
-          email: actor.email ?? null,
-          role: invitation.role,
+          action: 'invitation.accepted',
+          objectType: 'Invitation',
+          objectId: invitation.id,
+          summary: { role: invitation.role, alreadyMember: !inserted.length },
         });
-      }
-      const fresh = await tem.findOneOrFail(Invitation, { id: invitation.id });
-      fresh.status = InvitationStatus.ACCEPTED;
-      fresh.decidedAt = now;
-      recordAudit(tem, actor, {
-        organisationId: invitation.organisationId,
-        action: 'invitation.accepted',
-        objectType: 'Invitation',
-        objectId: invitation.id,
-        summary: { role: invitation.role, alreadyMember: Boolean(existing) },
       });
-    });
-    logger.info({ organisationId: invitation.organisationId }, 'invitation accepted');
+      logger.info({ organisationId: invitation.organisationId }, 'invitation accepted');
+    } catch (error) {
+      if (!(error instanceof AlreadyDecided)) throw error;
+    }
   }
 }
 
@@ -59,9 +67,11 @@ function pickActive(memberships: OrganisationRole[], requested: string | undefin
   const id = fromGlobalId(requested)?.id ?? requested;
   const found = memberships.find((m) => m.organisationId === id);
   if (!found) {
-    throw new GraphQLError('You are not a member of the organisation named in the X-Otklik-Organisation header', {
-      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-    });
+    const message = {
+      ru: 'Вы не состоите в организации, указанной в заголовке X-Otklik-Organisation',
+      en: 'You are not a member of the organisation named in the X-Otklik-Organisation header',
+    }[currentLocale()];
+    throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
   }
   return found;
 }

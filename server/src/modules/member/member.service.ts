@@ -2,10 +2,12 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
-import { decodeCursor, pageSize, toConnection, type PageArgs } from '../../common/graphql/pagination.js';
+import { keysetPage } from '../../common/graphql/keyset-page.js';
+import { pageSize, toConnection, type PageArgs } from '../../common/graphql/pagination.js';
 import { type AuthenticatedActor } from '../../common/tenancy/actor.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
 import { switchTenantInTransaction } from '../../common/tenancy/session.js';
+import { isEmail } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.js';
@@ -15,7 +17,6 @@ import { Member } from './member.entity.js';
 import { MemberRole } from './member-role.js';
 import { canManageMembers, canRemoveMember } from './member.policy.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const onlyAdmins = () =>
   forbidden({
     ru: 'Управлять участниками может только администратор организации',
@@ -38,22 +39,7 @@ export async function listMembers(ctx: Context, organisationId: string, args: Pa
   const size = pageSize(args);
   if (!canSeeOrganisationPrivate(ctx.actor, organisationId))
     return toConnection<Member>([], size, 0, () => ({ value: '', id: '' }), false);
-  const after = decodeCursor(args.after);
-  const where = { organisationId };
-  const [rows, total] = await Promise.all([
-    ctx.em.find(
-      Member,
-      after
-        ? {
-            ...where,
-            $or: [{ displayName: { $gt: after.value } }, { displayName: after.value, id: { $gt: after.id } }],
-          }
-        : where,
-      { orderBy: { displayName: 'asc', id: 'asc' }, limit: size + 1 },
-    ),
-    ctx.em.count(Member, where),
-  ]);
-  return toConnection(rows, size, total, (m) => ({ value: m.displayName, id: m.id }), Boolean(after));
+  return keysetPage(ctx.em, Member, { organisationId }, args, { column: 'displayName' });
 }
 
 export async function listInvitations(ctx: Context, organisationId: string): Promise<Invitation[]> {
@@ -64,7 +50,7 @@ export async function listInvitations(ctx: Context, organisationId: string): Pro
 export async function inviteMember(ctx: Context, input: InviteMemberInput): Promise<Invitation> {
   const { actor, organisationId } = activeAdmin(ctx);
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) {
+  if (!isEmail(email)) {
     throw badInput(['input', 'email'], {
       ru: 'Укажите корректный адрес электронной почты',
       en: 'Enter a valid e-mail address',

@@ -53,6 +53,37 @@ describe('invitations', () => {
     expect(listing.data?.organisation.invitations).toEqual([{ email: invitee.user.email, status: 'ACCEPTED' }]);
   });
 
+  it('accepts an invitation once under concurrent first requests, and never a revoked one', async () => {
+    const org = await createOrganisation(server);
+    const invitee = await server.person();
+    await server.gql(INVITE, { input: { email: invitee.user.email, role: 'VIEWER' } }, { token: org.admin.token });
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => server.gql(`{ me { memberships { role } } }`, {}, { token: invitee.token })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const members = await server.db.query('select role from member where subject = $1', [invitee.user.id]);
+    expect(members).toEqual([{ role: 'VIEWER' }]);
+    const audits = await server.db.query(
+      `select 1 from audit_event where action = 'invitation.accepted' and actor_subject = $1`,
+      [invitee.user.id],
+    );
+    expect(audits).toHaveLength(1);
+
+    const revoked = await server.person();
+    const invited = await server.gql(
+      INVITE,
+      { input: { email: revoked.user.email, role: 'EDITOR' } },
+      { token: org.admin.token },
+    );
+    await server.gql(
+      `mutation($id: ID!) { revokeInvitation(id: $id) { userErrors { code } } }`,
+      { id: invited.data?.inviteMember.invitation.id },
+      { token: org.admin.token },
+    );
+    const me = await server.gql(`{ me { memberships { role } } }`, {}, { token: revoked.token });
+    expect(me.data?.me.memberships).toEqual([]);
+  });
+
   it('does not accept an invitation for an unverified e-mail', async () => {
     const org = await createOrganisation(server);
     const invitee = await server.person({ emailVerified: false });

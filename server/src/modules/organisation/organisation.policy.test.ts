@@ -31,8 +31,16 @@ describe('organisation policy', () => {
     expect(canAdministerOrganisation(ANONYMOUS, 'org-a')).toBe(false);
   });
 
-  it('shows private data to members of any role only', () => {
+  it('shows private data to members of any role, while acting for that organisation', () => {
     expect(canSeeOrganisationPrivate(person(MemberRole.VIEWER), 'org-a')).toBe(true);
+    const inTwo = {
+      ...person(MemberRole.ADMIN),
+      memberships: [
+        { organisationId: 'org-a', role: MemberRole.ADMIN },
+        { organisationId: 'org-b', role: MemberRole.ADMIN },
+      ],
+    };
+    expect(canSeeOrganisationPrivate(inTwo, 'org-b')).toBe(false);
     expect(canSeeOrganisationPrivate(person(MemberRole.ADMIN), 'org-b')).toBe(false);
     expect(canSeeOrganisationPrivate(ANONYMOUS, 'org-a')).toBe(false);
   });

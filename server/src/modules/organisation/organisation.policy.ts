@@ -1,4 +1,4 @@
-import { type Actor, isAuthenticated, roleIn } from '../../common/tenancy/actor.js';
+import { type Actor, isAuthenticated } from '../../common/tenancy/actor.js';
 import { MemberRole } from '../member/member-role.js';
 
 /** Only people register organisations (a service account already belongs to one). */
@@ -8,6 +8,9 @@ export const canRegisterOrganisation = (actor: Actor) => isAuthenticated(actor) 
 export const canAdministerOrganisation = (actor: Actor, organisationId: string) =>
   isAuthenticated(actor) && actor.active?.organisationId === organisationId && actor.active.role === MemberRole.ADMIN;
 
-/** Its members (any role) see the organisation's private data: members, invitations, pending requests. */
+/**
+ * Its members (any role), while acting for it, see the organisation's private data: members,
+ * invitations, pending requests. Row-level security draws the same line (the active organisation).
+ */
 export const canSeeOrganisationPrivate = (actor: Actor, organisationId: string) =>
-  roleIn(actor, organisationId) !== undefined;
+  isAuthenticated(actor) && actor.active?.organisationId === organisationId;

@@ -1,7 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden, InputErrors, notFound } from '../../common/errors/domain-error.js';
-import { decodeCursor, pageSize, toConnection, type PageArgs } from '../../common/graphql/pagination.js';
+import { keysetPage } from '../../common/graphql/keyset-page.js';
+import type { PageArgs } from '../../common/graphql/pagination.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
 import { switchTenantInTransaction } from '../../common/tenancy/session.js';
 import type { Context } from '../../context.js';
@@ -11,7 +12,8 @@ import { MemberRole } from '../member/member-role.js';
 import type { RegisterOrganisationInput, UpdateOrganisationInput } from './dto/organisation.input.js';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 import { canAdministerOrganisation, canRegisterOrganisation } from './organisation.policy.js';
-import { isHttpUrl, isValidInn, isValidOgrn, isValidSlug, messages } from './organisation.validators.js';
+import { isValidInn, isValidOgrn, messages } from './organisation.validators.js';
+import { isHttpUrl, isValidSlug } from '../../common/validation.js';
 
 type ProfileFields = Partial<Omit<RegisterOrganisationInput, 'slug'>> & { slug?: string };
 
@@ -32,9 +34,13 @@ function normalise(input: ProfileFields): ProfileFields {
 }
 
 /** Every problem with a profile at once, each with its field path. */
-function validateProfile(input: ProfileFields, required: boolean): void {
+function validateProfile(input: ProfileFields, required: boolean, raw: Record<string, unknown> = {}): void {
   const errors = new InputErrors();
   const at = (name: string) => ['input', name];
+  for (const name of ['name', 'kind', 'region'] as const) {
+    if (raw[name] === null)
+      errors.add(at(name), { ru: 'Это поле нельзя очистить', en: 'This field cannot be cleared' });
+  }
   if (required || input.name !== undefined) {
     if (!input.name) errors.add(at('name'), messages.required('название', 'Name'));
     else if (input.name.length > LIMITS.name) errors.add(at('name'), messages.tooLong(LIMITS.name));
@@ -113,7 +119,7 @@ export async function updateOrganisation(ctx: Context, raw: UpdateOrganisationIn
     });
   }
   const input = normalise(raw);
-  validateProfile(input, false);
+  validateProfile(input, false, raw as unknown as Record<string, unknown>);
   return ctx.em.transactional(async (em) => {
     const organisation = await em.findOne(Organisation, { id: organisationId });
     if (!organisation) throw notFound();
@@ -124,6 +130,7 @@ export async function updateOrganisation(ctx: Context, raw: UpdateOrganisationIn
       changed[key] = { from: organisation[key] ?? null, to: value };
       Object.assign(organisation, { [key]: value });
     }
+    if (!Object.keys(changed).length) return organisation;
     recordAudit(em, actor, {
       organisationId,
       action: 'organisation.updated',
@@ -139,24 +146,10 @@ export function findOrganisationBySlug(em: EntityManager, slug: string): Promise
   return em.findOne(Organisation, { slug });
 }
 
-export async function listOrganisations(
-  ctx: Context,
-  args: PageArgs,
-  filter: { kind?: OrganisationKind; region?: string },
-) {
-  const size = pageSize(args);
-  const after = decodeCursor(args.after);
+export function listOrganisations(ctx: Context, args: PageArgs, filter: { kind?: OrganisationKind; region?: string }) {
   const where = {
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.region ? { region: filter.region } : {}),
   };
-  const [rows, total] = await Promise.all([
-    ctx.em.find(
-      Organisation,
-      after ? { ...where, $or: [{ name: { $gt: after.value } }, { name: after.value, id: { $gt: after.id } }] } : where,
-      { orderBy: { name: 'asc', id: 'asc' }, limit: size + 1 },
-    ),
-    ctx.em.count(Organisation, where),
-  ]);
-  return toConnection(rows, size, total, (o) => ({ value: o.name, id: o.id }), Boolean(after));
+  return keysetPage(ctx.em, Organisation, where, args, { column: 'name' });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, isValidInn, isValidOgrn, isValidSlug } from './organisation.validators.js';
+import { isValidInn, isValidOgrn } from './organisation.validators.js';
+import { isHttpUrl, isValidSlug } from '../../common/validation.js';
 
 describe('registration numbers', () => {
   it('accepts ИНН with valid check digits (10 and 12 digits)', () => {

@@ -23,23 +23,6 @@ export function isValidOgrn(value: string): boolean {
   return Number((body % modulus) % 10n) === Number(value.at(-1));
 }
 
-/** http and https only: never javascript:, data: or file:. */
-export function isHttpUrl(value: string): boolean {
-  if (value.length > 2048) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function isValidSlug(value: string): boolean {
-  return value.length >= 3 && value.length <= 60 && SLUG_PATTERN.test(value);
-}
-
 export const messages = {
   inn: {
     ru: 'ИНН должен состоять из 10 или 12 цифр с верными контрольными цифрами',

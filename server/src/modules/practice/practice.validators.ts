@@ -1,6 +1,6 @@
 import type { LocalizedMessage } from '../../common/errors/domain-error.js';
 import { InputErrors } from '../../common/errors/domain-error.js';
-import { isHttpUrl } from '../organisation/organisation.validators.js';
+import { isHttpUrl } from '../../common/validation.js';
 import type { PracticeContentInput } from './dto/practice.input.js';
 import type { IndicatorData, PracticeContentData } from './practice-content.js';
 

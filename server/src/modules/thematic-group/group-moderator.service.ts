@@ -1,13 +1,12 @@
 import { badInput, forbidden, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
+import { isEmail } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { GroupModeratorInput } from './dto/thematic-group.input.js';
 import { GroupModerator, ThematicGroup } from './thematic-group.entity.js';
 import { canCreateThematicGroup } from './thematic-group.policy.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 async function prepare(ctx: Context, input: GroupModeratorInput) {
   const actor = requireAuthenticated(ctx.actor);
@@ -18,7 +17,7 @@ async function prepare(ctx: Context, input: GroupModeratorInput) {
     });
   }
   const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 320) {
+  if (!isEmail(email)) {
     throw badInput(['input', 'email'], {
       ru: 'Укажите корректный адрес электронной почты',
       en: 'Enter a valid e-mail address',

@@ -20,6 +20,7 @@ import { canCreateThematicGroup, canModerateGroup } from './thematic-group.polic
 import {
   approveGroupMembership,
   createThematicGroup,
+  findThematicGroupBySlug,
   groupModerators,
   leaveGroup,
   listGroupMemberships,
@@ -42,7 +43,7 @@ export class ThematicGroupResolver {
     @Arg('slug', () => String, { description: 'Short name of the group, e.g. `starshee-pokolenie`.' }) slug: string,
     @Ctx() ctx: Context,
   ): Promise<ThematicGroup | null> {
-    return ctx.em.findOne(ThematicGroup, { slug });
+    return findThematicGroupBySlug(ctx, slug);
   }
 
   @Query(() => ThematicGroupConnection, { description: 'All thematic groups, by Russian title; public.' })

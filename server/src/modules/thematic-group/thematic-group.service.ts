@@ -1,14 +1,16 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, InputErrors, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
-import { decodeCursor, pageSize, toConnection, type PageArgs } from '../../common/graphql/pagination.js';
+import { keysetPage } from '../../common/graphql/keyset-page.js';
+import { decodeCursor, pageSize, type PageArgs } from '../../common/graphql/pagination.js';
 import { activeOrganisationId } from '../../common/tenancy/actor.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
 import { switchTenantInTransaction } from '../../common/tenancy/session.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.js';
-import { isValidSlug, messages } from '../organisation/organisation.validators.js';
+import { messages } from '../organisation/organisation.validators.js';
+import { isValidSlug } from '../../common/validation.js';
 import type { CreateThematicGroupInput, RejectGroupMembershipInput } from './dto/thematic-group.input.js';
 import { GroupMembership, GroupMembershipStatus } from './group-membership.entity.js';
 import { firstPageKey } from './group-membership.loader.js';
@@ -78,17 +80,12 @@ export async function createThematicGroup(ctx: Context, raw: CreateThematicGroup
   }
 }
 
-export async function listThematicGroups(ctx: Context, args: PageArgs) {
-  const size = pageSize(args);
-  const after = decodeCursor(args.after);
-  const where = after
-    ? { $or: [{ titleRu: { $gt: after.value } }, { titleRu: after.value, id: { $gt: after.id } }] }
-    : {};
-  const [rows, total] = await Promise.all([
-    ctx.em.find(ThematicGroup, where, { orderBy: { titleRu: 'asc', id: 'asc' }, limit: size + 1 }),
-    ctx.em.count(ThematicGroup, {}),
-  ]);
-  return toConnection(rows, size, total, (g) => ({ value: g.titleRu, id: g.id }), Boolean(after));
+export function listThematicGroups(ctx: Context, args: PageArgs) {
+  return keysetPage(ctx.em, ThematicGroup, {}, args, { column: 'titleRu' });
+}
+
+export function findThematicGroupBySlug(ctx: Context, slug: string): Promise<ThematicGroup | null> {
+  return ctx.em.findOne(ThematicGroup, { slug });
 }
 
 export async function groupModerators(ctx: Context, groupId: string): Promise<string[]> {
@@ -116,24 +113,7 @@ export async function listGroupMemberships(
     ? {}
     : { $or: [{ status: GroupMembershipStatus.ACTIVE }, ...(own ? [{ organisationId: own }] : [])] };
   const where = { groupId: group.id, ...(status ? { status } : {}), ...visibility };
-  const page = after
-    ? {
-        $and: [
-          where,
-          {
-            $or: [
-              { requestedAt: { $gt: new Date(after.value) } },
-              { requestedAt: new Date(after.value), id: { $gt: after.id } },
-            ],
-          },
-        ],
-      }
-    : where;
-  const [rows, total] = await Promise.all([
-    ctx.em.find(GroupMembership, page, { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: size + 1 }),
-    ctx.em.count(GroupMembership, where),
-  ]);
-  return toConnection(rows, size, total, (m) => ({ value: m.requestedAt.toISOString(), id: m.id }), Boolean(after));
+  return keysetPage(ctx.em, GroupMembership, where, args, { column: 'requestedAt', date: true });
 }
 
 /** An organisation's memberships: ACTIVE ones publicly, all of them for its own members. */
@@ -148,24 +128,7 @@ export async function listOrganisationGroupMemberships(ctx: Context, organisatio
     );
   }
   const where = { organisationId, ...(seesAll ? {} : { status: GroupMembershipStatus.ACTIVE }) };
-  const page = after
-    ? {
-        $and: [
-          where,
-          {
-            $or: [
-              { requestedAt: { $gt: new Date(after.value) } },
-              { requestedAt: new Date(after.value), id: { $gt: after.id } },
-            ],
-          },
-        ],
-      }
-    : where;
-  const [rows, total] = await Promise.all([
-    ctx.em.find(GroupMembership, page, { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: size + 1 }),
-    ctx.em.count(GroupMembership, where),
-  ]);
-  return toConnection(rows, size, total, (m) => ({ value: m.requestedAt.toISOString(), id: m.id }), Boolean(after));
+  return keysetPage(ctx.em, GroupMembership, where, args, { column: 'requestedAt', date: true });
 }
 
 async function findGroup(ctx: Context, globalId: string, field: string[]): Promise<ThematicGroup> {
@@ -248,6 +211,12 @@ async function decide(
         throw membershipNotFound();
       throw onlyModerators();
     }
+    if (actor.memberships.some((m) => m.organisationId === membership.organisationId)) {
+      throw forbidden({
+        ru: 'Нельзя решать по заявке своей организации (конфликт интересов)',
+        en: 'You cannot decide on your own organisation’s request (conflict of interest)',
+      });
+    }
     if (membership.status !== GroupMembershipStatus.PENDING) {
       throw conflict({ ru: 'По этой заявке решение уже принято', en: 'This request has already been decided' });
     }
@@ -275,6 +244,7 @@ export function approveGroupMembership(ctx: Context, globalId: string): Promise<
 }
 
 export function rejectGroupMembership(ctx: Context, input: RejectGroupMembershipInput): Promise<GroupMembership> {
+  requireAuthenticated(ctx.actor);
   const reason = input.reason.trim();
   if (reason.length < 3 || reason.length > 1000) {
     throw badInput(['input', 'reason'], {
@@ -295,11 +265,11 @@ export async function leaveGroup(ctx: Context, groupGlobalId: string): Promise<G
   const organisationId = actor.active!.organisationId;
   const group = await findGroup(ctx, groupGlobalId, ['groupId']);
   return ctx.em.transactional(async (em) => {
-    const membership = await em.findOne(GroupMembership, {
-      organisationId,
-      groupId: group.id,
-      status: GroupMembershipStatus.ACTIVE,
-    });
+    const membership = await em.findOne(
+      GroupMembership,
+      { organisationId, groupId: group.id, status: GroupMembershipStatus.ACTIVE },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!membership) {
       throw conflict(
         { ru: 'Организация не состоит в этой группе', en: 'The organisation is not an active member of this group' },

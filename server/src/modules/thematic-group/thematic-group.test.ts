@@ -166,6 +166,21 @@ describe('group membership', () => {
   });
 });
 
+describe('conflict of interest', () => {
+  it('does not let a moderator decide on their own organisation’s request', async () => {
+    const group = await createGroup(server, { joinPolicy: 'MODERATED' });
+    const moderatingAdmin = await server.person({ realmRoles: ['MODERATOR'] });
+    const own = await createOrganisation(server, {}, moderatingAdmin);
+    const requested = await server.gql(REQUEST, { id: group.id }, { token: own.admin.token });
+    const membershipId = requested.data?.requestGroupMembership.membership.id;
+    const result = await server.gql(APPROVE, { id: membershipId }, { token: moderatingAdmin.token });
+    expect(result.data?.approveGroupMembership.userErrors).toMatchObject([{ code: 'FORBIDDEN' }]);
+    expect(await server.db.query('select status from group_membership where id = $1', [uuidOf(membershipId)])).toEqual([
+      { status: 'PENDING' },
+    ]);
+  });
+});
+
 describe('visibility of pending requests', () => {
   it('shows PENDING requests to the organisation and moderators only, on every path', async () => {
     const group = await createGroup(server, { joinPolicy: 'MODERATED' });

@@ -1,0 +1,45 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  afterAscending,
+  cursorDate,
+  decodeCursor,
+  pageSize,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from './pagination.js';
+
+export interface KeysetOrder<T> {
+  /** The property the list is ordered by (ascending, then by id). */
+  column: keyof T & string;
+  /** Whether the column is a timestamp (cursor values are ISO dates). */
+  date?: boolean;
+}
+
+/** A page of an entity list in (column, id) order with its total count; the usual list of a connection. */
+export async function keysetPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageArgs,
+  order: KeysetOrder<T>,
+): Promise<Connection<T>> {
+  const size = pageSize(args);
+  const after = decodeCursor(args.after);
+  const page = after
+    ? { $and: [where, afterAscending(order.column, order.date ? cursorDate(after) : after.value, after.id)] }
+    : where;
+  const [rows, total] = await Promise.all([
+    em.find(entity, page as FilterQuery<T>, {
+      orderBy: { [order.column]: 'asc', id: 'asc' } as never,
+      limit: size + 1,
+    }),
+    em.count(entity, where),
+  ]);
+  const valueOf = (row: T) => {
+    const value = row[order.column] as unknown;
+    return value instanceof Date ? value.toISOString() : String(value);
+  };
+  return toConnection(rows, size, total, (row) => ({ value: valueOf(row), id: row.id }), Boolean(after));
+}
