@@ -2,6 +2,7 @@ import { Migration20261129000000Foundation } from './Migration20261129000000Foun
 import { Migration20261129010000GroupModeratorsByEmail } from './Migration20261129010000GroupModeratorsByEmail.js';
 import { Migration20261129020000Practices } from './Migration20261129020000Practices.js';
 import { Migration20261129030000SeedRuns } from './Migration20261129030000SeedRuns.js';
+import { Migration20261129040000RoleAwarePolicies } from './Migration20261129040000RoleAwarePolicies.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261129010000GroupModeratorsByEmail', class: Migration20261129010000GroupModeratorsByEmail },
   { name: 'Migration20261129020000Practices', class: Migration20261129020000Practices },
   { name: 'Migration20261129030000SeedRuns', class: Migration20261129030000SeedRuns },
+  { name: 'Migration20261129040000RoleAwarePolicies', class: Migration20261129040000RoleAwarePolicies },
 ];

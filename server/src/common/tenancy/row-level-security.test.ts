@@ -1,12 +1,22 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGroup, createOrganisation, uuidOf, type OrganisationFixture } from '../../test-support/factories.js';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  uuidOf,
+  type GroupFixture,
+  type OrganisationFixture,
+} from '../../test-support/factories.js';
+import type { Person } from '../../test-support/test-server.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 let server: TestServer;
 let victim: OrganisationFixture;
 let attacker: OrganisationFixture;
 let app: pg.Pool;
+let moderatedGroup: GroupFixture;
+let victimViewer: Person;
 
 /** Runs statements in one transaction as the application's role with the given RLS variables. */
 async function asApp<T>(vars: Record<string, string>, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -27,6 +37,8 @@ beforeAll(async () => {
   victim = await createOrganisation(server);
   attacker = await createOrganisation(server);
   const group = await createGroup(server, { joinPolicy: 'MODERATED' });
+  moderatedGroup = group;
+  victimViewer = await addMember(server, victim, 'VIEWER');
   await server.gql(
     `mutation($id: ID!) { requestGroupMembership(groupId: $id) { userErrors { code } } }`,
     { id: group.id },
@@ -83,7 +95,7 @@ describe('row-level security (the backstop under the resolvers)', () => {
           audit: await one('select count(*) n from audit_event where organisation_id = $1'),
         };
       });
-    expect(await counts({ 'app.organisation_id': victimId })).toMatchObject({ members: 1, invitations: 1, pending: 1 });
+    expect(await counts({ 'app.organisation_id': victimId })).toMatchObject({ members: 2, invitations: 2, pending: 1 });
     const nothing = { members: 0, invitations: 0, pending: 0, audit: 0 };
     expect(await counts({})).toEqual(nothing);
     expect(await counts({ 'app.organisation_id': uuidOf(attacker.id), 'app.subject': attacker.admin.user.id })).toEqual(
@@ -129,5 +141,79 @@ describe('row-level security (the backstop under the resolvers)', () => {
     } finally {
       await single.end();
     }
+  });
+
+  it('knows roles and states: what a resolver bug would let through is still refused', async () => {
+    const org = uuidOf(victim.id);
+    const viewerVars = {
+      'app.organisation_id': org,
+      'app.subject': victimViewer.user.id,
+      'app.email': victimViewer.user.email,
+    };
+    const adminVars = {
+      'app.organisation_id': org,
+      'app.subject': victim.admin.user.id,
+      'app.email': victim.admin.user.email,
+    };
+    const refused = /row-level security/;
+    // A VIEWER can neither invite, rename the organisation, nor write practices.
+    await expect(
+      asApp(viewerVars, (c) =>
+        c.query(
+          `insert into invitation (organisation_id, email, role, invited_by) values ($1, 'x@test.otklik.ru', 'ADMIN', 'v')`,
+          [org],
+        ),
+      ),
+    ).rejects.toThrow(refused);
+    expect(
+      await asApp(
+        viewerVars,
+        async (c) => (await c.query(`update organisation set name = 'x' where id = $1`, [org])).rowCount,
+      ),
+    ).toBe(0);
+    await expect(
+      asApp(viewerVars, (c) =>
+        c.query(`insert into practice (organisation_id, group_id, title, created_by) values ($1, $2, 'x', 'v')`, [
+          org,
+          uuidOf(moderatedGroup.id),
+        ]),
+      ),
+    ).rejects.toThrow(refused);
+    // Even an ADMIN cannot add a member without an invitation, nor approve its own request.
+    await expect(
+      asApp(adminVars, (c) =>
+        c.query(
+          `insert into member (organisation_id, subject, display_name, role) values ($1, 'someone', 'S', 'ADMIN')`,
+          [org],
+        ),
+      ),
+    ).rejects.toThrow(refused);
+    await expect(
+      asApp(adminVars, (c) =>
+        c.query(`update group_membership set status = 'ACTIVE' where organisation_id = $1 and status = 'PENDING'`, [
+          org,
+        ]),
+      ),
+    ).rejects.toThrow(refused);
+    await expect(
+      asApp(adminVars, (c) =>
+        c.query(`insert into group_membership (organisation_id, group_id, status) values ($1, $2, 'ACTIVE')`, [
+          org,
+          uuidOf(moderatedGroup.id),
+        ]),
+      ),
+    ).rejects.toThrow(refused);
+  });
+
+  it("shows group moderators' e-mails only to platform admins and to the moderator", async () => {
+    await server.db.query(
+      `insert into group_moderator (group_id, email, added_by) values ($1, 'mod@test.otklik.ru', 'seed')`,
+      [uuidOf(moderatedGroup.id)],
+    );
+    const read = (vars: Record<string, string>) =>
+      asApp(vars, async (c) => (await c.query('select email from group_moderator')).rows);
+    expect(await read({})).toEqual([]);
+    expect(await read({ 'app.email': 'mod@test.otklik.ru' })).toEqual([{ email: 'mod@test.otklik.ru' }]);
+    expect(await read({ 'app.platform_roles': 'PLATFORM_ADMIN' })).toEqual([{ email: 'mod@test.otklik.ru' }]);
   });
 });

@@ -20,8 +20,8 @@ class AlreadyDecided extends Error {}
 
 /**
  * Turns pending invitations for the person's verified e-mail into memberships. Safe under
- * concurrent first requests: the membership insert ignores a duplicate, and the invitation
- * flips PENDING → ACCEPTED at most once; a revoked one rolls the whole acceptance back.
+ * concurrent first requests: the invitation row is locked while PENDING, so it flips to
+ * ACCEPTED once; a revoked or already accepted one is skipped.
  */
 async function acceptInvitations(
   em: EntityManager,
@@ -37,6 +37,12 @@ async function acceptInvitations(
     try {
       await em.transactional(async (tem) => {
         await switchTenantInTransaction(tem, invitation.organisationId);
+        // Concurrent acceptances queue on this lock; those that follow find it decided.
+        const pending = await tem.execute<Array<{ id: string }>>(
+          `select id from invitation where id = ? and status = 'PENDING' for update`,
+          [invitation.id],
+        );
+        if (!pending.length) throw new AlreadyDecided();
         const inserted = await tem.execute<Array<{ id: string }>>(
           `insert into member (organisation_id, subject, display_name, email, role) values (?, ?, ?, ?, ?)
            on conflict (organisation_id, subject) do nothing returning id`,
