@@ -3,6 +3,7 @@ import { BatchLoader } from './common/graphql/batch-loader.js';
 import { Organisation } from './modules/organisation/organisation.entity.js';
 import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
 import { createPracticeLoaders } from './modules/practice/practice.loader.js';
+import { createReviewLoaders } from './modules/review/review.loader.js';
 import { createFirstPageLoader } from './modules/thematic-group/group-membership.loader.js';
 import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group/group-membership.entity.js';
 
@@ -12,6 +13,7 @@ const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => 
 export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined) {
   return {
     ...createPracticeLoaders(em),
+    ...createReviewLoaders(em),
     /** First pages of nested group-membership connections, batched across parents. */
     membershipFirstPage: createFirstPageLoader(em, activeOrganisationId),
     /** Moderator e-mails per group (besides platform moderators). */

@@ -12,6 +12,7 @@ import {
   PracticeResolver,
   PracticeRevisionResolver,
 } from './modules/practice/practice.resolver.js';
+import { PracticeReviewsResolver, ReviewResolver } from './modules/review/review.resolver.js';
 import {
   GroupMembershipResolver,
   OrganisationGroupsResolver,
@@ -31,6 +32,8 @@ export const resolvers = [
   PracticeRevisionResolver,
   OrganisationPracticesResolver,
   FeedbackMethodResolver,
+  ReviewResolver,
+  PracticeReviewsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

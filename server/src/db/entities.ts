@@ -5,6 +5,7 @@ import { ServiceAccount } from '../modules/member/service-account.entity.js';
 import { FeedbackMethod } from '../modules/feedback-method/feedback-method.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PracticeRevision } from '../modules/practice/practice-revision.entity.js';
+import { Review, ReviewEdition, ReviewResponse } from '../modules/review/review.entity.js';
 import { Practice, PracticeMethod } from '../modules/practice/practice.entity.js';
 import { GroupMembership } from '../modules/thematic-group/group-membership.entity.js';
 import { GroupModerator, ThematicGroup } from '../modules/thematic-group/thematic-group.entity.js';
@@ -22,4 +23,7 @@ export const entities = [
   Practice,
   PracticeMethod,
   PracticeRevision,
+  Review,
+  ReviewEdition,
+  ReviewResponse,
 ];

@@ -3,6 +3,7 @@ import { Migration20261129010000GroupModeratorsByEmail } from './Migration202611
 import { Migration20261129020000Practices } from './Migration20261129020000Practices.js';
 import { Migration20261129030000SeedRuns } from './Migration20261129030000SeedRuns.js';
 import { Migration20261129040000RoleAwarePolicies } from './Migration20261129040000RoleAwarePolicies.js';
+import { Migration20261129050000Reviews } from './Migration20261129050000Reviews.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261129020000Practices', class: Migration20261129020000Practices },
   { name: 'Migration20261129030000SeedRuns', class: Migration20261129030000SeedRuns },
   { name: 'Migration20261129040000RoleAwarePolicies', class: Migration20261129040000RoleAwarePolicies },
+  { name: 'Migration20261129050000Reviews', class: Migration20261129050000Reviews },
 ];

@@ -22,6 +22,7 @@ const PRACTICES = `query($first: Int!) { practices(first: $first) { totalCount e
   id title status participationLevel loopClosed tags viewerCanEdit
   organisation { name kind region } group { title } methods { key title }
   content { methodKeys beneficiarySegment { description } } revisions { number }
+  reviewSummary { count overall { mean count } } reviews { scores { relevance } response { body } editions { number } }
 } } } }`;
 
 let server: TestServer;

@@ -8,6 +8,7 @@ import { canManageMembers } from '../member/member.policy.js';
 import { FeedbackMethod } from '../feedback-method/feedback-method.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PracticeRevision } from '../practice/practice-revision.entity.js';
+import { Review, ReviewResponse } from '../review/review.entity.js';
 import { Practice } from '../practice/practice.entity.js';
 import { findVisiblePractice } from '../practice/practice.query.js';
 import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.js';
@@ -39,6 +40,13 @@ const fetchers = new Map<string, (ctx: Context, id: string) => Promise<object | 
     [Practice.typename]: (ctx: Context, id: string) => findVisiblePractice(ctx, id),
     [PracticeRevision.typename]: (ctx: Context, id: string) => ctx.em.findOne(PracticeRevision, { id }),
     [FeedbackMethod.typename]: (ctx: Context, id: string) => ctx.em.findOne(FeedbackMethod, { id }),
+    [Review.typename]: async (ctx: Context, id: string) => {
+      const review = await ctx.em.findOne(Review, { id });
+      return review && (review.status === 'SUBMITTED' || canSeeOrganisationPrivate(ctx.actor, review.organisationId))
+        ? review
+        : null;
+    },
+    [ReviewResponse.typename]: (ctx: Context, id: string) => ctx.em.findOne(ReviewResponse, { id }),
   }),
 );
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { claimVersion, staleVersion } from '../../common/db/claim-version.js';
 import { conflict, forbidden, InputErrors, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import type { AuthenticatedActor } from '../../common/tenancy/actor.js';
@@ -21,14 +22,7 @@ const onlyWriters = () =>
     ru: 'Практики пишут редакторы и администраторы организации',
     en: 'Only EDITORs and ADMINs of the organisation write practices',
   });
-const stale = () =>
-  conflict(
-    {
-      ru: 'Практику уже изменили: обновите страницу и повторите правку',
-      en: 'The practice changed meanwhile: reload it and make the change again',
-    },
-    ['input', 'version'],
-  );
+const stale = staleVersion;
 
 function writer(ctx: Context): AuthenticatedActor & { active: NonNullable<AuthenticatedActor['active']> } {
   const actor = requireAuthenticated(ctx.actor);
@@ -120,19 +114,6 @@ function addRevision(
   });
 }
 
-/**
- * Claims the next version inside the transaction: the conditional update locks the row, so of
- * concurrent changes based on the same version exactly one proceeds and the others get CONFLICT.
- */
-async function claimVersion(em: EntityManager, practice: Practice, expected: number): Promise<void> {
-  const claimed = await em.execute<Array<{ version: number }>>(
-    'update practice set version = version + 1 where id = ? and version = ? returning version',
-    [practice.id, expected],
-  );
-  if (!claimed.length) throw stale();
-  practice.version = claimed[0]!.version;
-}
-
 export async function createPractice(ctx: Context, input: CreatePracticeInput): Promise<Practice> {
   const actor = writer(ctx);
   const organisationId = actor.active.organisationId;
@@ -186,7 +167,7 @@ export async function updatePractice(ctx: Context, input: UpdatePracticeInput): 
   const methods = await resolveMethods(ctx.em, draft.methodKeys, errors);
   errors.throwIfAny();
   return ctx.em.transactional(async (em) => {
-    await claimVersion(em, practice, input.version);
+    practice.version = await claimVersion(em, 'practice', practice.id, input.version);
     em.assign(practice, { title: draft.title, summary: draft.summary, content: draft.data });
     if (draft.methodKeys.join() !== current.methodKeys.join()) {
       await em.nativeDelete(PracticeMethod, { practiceId: practice.id });
@@ -227,7 +208,7 @@ export async function publishPractice(ctx: Context, input: PracticeVersionInput)
   errors.throwIfAny();
   const wasArchived = practice.status === PracticeStatus.ARCHIVED;
   return ctx.em.transactional(async (em) => {
-    await claimVersion(em, practice, input.version);
+    practice.version = await claimVersion(em, 'practice', practice.id, input.version);
     practice.status = PracticeStatus.PUBLISHED;
     practice.archivedAt = null;
     practice.publishedAt ??= ctx.now();
@@ -255,7 +236,7 @@ export async function archivePractice(ctx: Context, input: PracticeVersionInput)
     });
   }
   return ctx.em.transactional(async (em) => {
-    await claimVersion(em, practice, input.version);
+    practice.version = await claimVersion(em, 'practice', practice.id, input.version);
     practice.status = PracticeStatus.ARCHIVED;
     practice.archivedAt = ctx.now();
     recordAudit(em, actor, {

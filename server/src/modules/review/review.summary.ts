@@ -1,0 +1,29 @@
+import { RubricCriterion, type ReviewSummary } from './dto/review.input.js';
+import type { Review } from './review.entity.js';
+import { CRITERIA } from './review.validators.js';
+
+const CRITERION_ENUM: Record<(typeof CRITERIA)[number], RubricCriterion> = {
+  relevance: RubricCriterion.RELEVANCE,
+  depth: RubricCriterion.DEPTH,
+  loopClosure: RubricCriterion.LOOP_CLOSURE,
+  evidence: RubricCriterion.EVIDENCE,
+  replicability: RubricCriterion.REPLICABILITY,
+};
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Means per criterion and overall over submitted reviews, each with the number of reviews beside it. */
+export function summariseReviews(reviews: Review[]): ReviewSummary {
+  const submitted = reviews.filter((r) => r.status === 'SUBMITTED');
+  const count = submitted.length;
+  const criteria = CRITERIA.map((key) => {
+    const total = submitted.reduce((sum, r) => sum + (r[key] ?? 0), 0);
+    return { criterion: CRITERION_ENUM[key], mean: count ? round(total / count) : null, count };
+  });
+  const all = criteria.filter((c) => c.mean !== null);
+  return {
+    count,
+    overall: { mean: count ? round(all.reduce((sum, c) => sum + c.mean!, 0) / all.length) : null, count },
+    criteria,
+  };
+}
