@@ -10,7 +10,7 @@ import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError } from './common/errors/format-error.js';
 import { currentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
-import { createContext, type Context } from './context.js';
+import { createContext, DEFAULT_SETTINGS, type Context, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
@@ -29,6 +29,7 @@ export interface AppOptions {
   webDistDir?: string;
   httpServer?: Server;
   now?: () => Date;
+  settings?: Settings;
 }
 
 export interface App {
@@ -122,6 +123,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           em,
           logger,
           now,
+          settings: opts.settings ?? DEFAULT_SETTINGS,
         });
       },
     }),

@@ -37,6 +37,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   WEB_DIST_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  COMMENT_REPORT_THRESHOLD: z.coerce.number().int().min(1).default(3),
+  COMMENT_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).default(15),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string };

@@ -4,6 +4,16 @@ import { activeOrganisationId, type Actor } from './common/tenancy/actor.js';
 import type { Logger } from './logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
+/** Tunable rules of the product (configuration). */
+export interface Settings {
+  /** Reports from this many different organisations hide a comment pending moderation. */
+  commentReportThreshold: number;
+  /** For how long after posting the author may edit a comment. */
+  commentEditWindowMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { commentReportThreshold: 3, commentEditWindowMinutes: 15 };
+
 /** Everything a resolver needs for one request; built once per request, never shared. */
 export interface Context {
   requestId: string;
@@ -14,6 +24,7 @@ export interface Context {
   loaders: Loaders;
   logger: Logger;
   now: () => Date;
+  settings: Settings;
 }
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {

@@ -62,6 +62,10 @@ async function main(): Promise<void> {
     httpServer,
     identityRouter,
     webConfig: { keycloakUrl, realm: config.KEYCLOAK_REALM, clientId: config.KEYCLOAK_WEB_CLIENT_ID },
+    settings: {
+      commentReportThreshold: config.COMMENT_REPORT_THRESHOLD,
+      commentEditWindowMinutes: config.COMMENT_EDIT_WINDOW_MINUTES,
+    },
     webDistDir: config.WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '../../web/dist'),
   });
   httpServer.on('request', app.express);

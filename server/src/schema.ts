@@ -14,6 +14,13 @@ import {
 } from './modules/practice/practice.resolver.js';
 import { PracticeReviewsResolver, ReviewResolver } from './modules/review/review.resolver.js';
 import {
+  CommentResolver,
+  PracticeCommentsResolver,
+  ReviewCommentsResolver,
+} from './modules/comment/comment.resolver.js';
+import { NotificationResolver } from './modules/notification/notification.resolver.js';
+import { AuditEventResolver } from './modules/audit/audit.resolver.js';
+import {
   GroupMembershipResolver,
   OrganisationGroupsResolver,
   ThematicGroupResolver,
@@ -34,6 +41,11 @@ export const resolvers = [
   FeedbackMethodResolver,
   ReviewResolver,
   PracticeReviewsResolver,
+  CommentResolver,
+  PracticeCommentsResolver,
+  ReviewCommentsResolver,
+  NotificationResolver,
+  AuditEventResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -2,6 +2,8 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Invitation } from '../modules/member/invitation.entity.js';
 import { Member } from '../modules/member/member.entity.js';
 import { ServiceAccount } from '../modules/member/service-account.entity.js';
+import { Comment, CommentEdit, CommentReport } from '../modules/comment/comment.entity.js';
+import { Notification, NotificationOutbox } from '../modules/notification/notification.entity.js';
 import { FeedbackMethod } from '../modules/feedback-method/feedback-method.entity.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PracticeRevision } from '../modules/practice/practice-revision.entity.js';
@@ -26,4 +28,9 @@ export const entities = [
   Review,
   ReviewEdition,
   ReviewResponse,
+  Comment,
+  CommentEdit,
+  CommentReport,
+  Notification,
+  NotificationOutbox,
 ];

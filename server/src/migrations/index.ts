@@ -4,6 +4,7 @@ import { Migration20261129020000Practices } from './Migration20261129020000Pract
 import { Migration20261129030000SeedRuns } from './Migration20261129030000SeedRuns.js';
 import { Migration20261129040000RoleAwarePolicies } from './Migration20261129040000RoleAwarePolicies.js';
 import { Migration20261129050000Reviews } from './Migration20261129050000Reviews.js';
+import { Migration20261129060000CommentsNotifications } from './Migration20261129060000CommentsNotifications.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261129030000SeedRuns', class: Migration20261129030000SeedRuns },
   { name: 'Migration20261129040000RoleAwarePolicies', class: Migration20261129040000RoleAwarePolicies },
   { name: 'Migration20261129050000Reviews', class: Migration20261129050000Reviews },
+  { name: 'Migration20261129060000CommentsNotifications', class: Migration20261129060000CommentsNotifications },
 ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.js';
+import type { Settings } from '../context.js';
 import { createTokenVerifier } from '../common/auth/token-verifier.js';
 import { createOrm, type Orm } from '../db/orm.js';
 import { createDevIdentityProvider, type DevIdentityProvider, type DevUser } from '../dev-idp/dev-idp.js';
@@ -49,7 +50,7 @@ export interface TestServer {
 }
 
 /** The real app (HTTP, Apollo, auth, ORM, RLS) on its own cloned database and an ephemeral loopback port. */
-export async function startTestServer(opts: { now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { now?: () => Date; settings?: Settings } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const statements: string[] = [];
   const orm = await createOrm({ url: db.appUrl, poolMax: 5, onQuery: (sql) => statements.push(sql) });
@@ -74,6 +75,7 @@ export async function startTestServer(opts: { now?: () => Date } = {}): Promise<
     identityRouter: idp.router,
     webConfig: { keycloakUrl: url, realm: REALM, clientId: WEB_CLIENT },
     now: opts.now,
+    settings: opts.settings,
   });
   httpServer.on('request', app.express);
 

@@ -1,20 +1,23 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  afterAscending,
-  cursorDate,
-  decodeCursor,
-  pageSize,
-  toConnection,
-  type Connection,
-  type PageArgs,
-} from './pagination.js';
+import { cursorDate, decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from './pagination.js';
 
 export interface KeysetOrder<T> {
   /** The property the list is ordered by (ascending, then by id). */
   column: keyof T & string;
   /** Whether the column is a timestamp (cursor values are ISO dates). */
   date?: boolean;
+  /** Newest / largest first. */
+  descending?: boolean;
+}
+
+/** Rows after the cursor in (column, id) order, either direction. */
+function keysetAfter(column: string, value: unknown, id: string, direction: 'asc' | 'desc') {
+  const beyond = direction === 'asc' ? '$gt' : '$lt';
+  return { $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: id } }] } as Record<
+    string,
+    unknown
+  >;
 }
 
 /** A page of an entity list in (column, id) order with its total count; the usual list of a connection. */
@@ -27,12 +30,13 @@ export async function keysetPage<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const size = pageSize(args);
   const after = decodeCursor(args.after);
+  const direction = order.descending ? 'desc' : 'asc';
   const page = after
-    ? { $and: [where, afterAscending(order.column, order.date ? cursorDate(after) : after.value, after.id)] }
+    ? { $and: [where, keysetAfter(order.column, order.date ? cursorDate(after) : after.value, after.id, direction)] }
     : where;
   const [rows, total] = await Promise.all([
     em.find(entity, page as FilterQuery<T>, {
-      orderBy: { [order.column]: 'asc', id: 'asc' } as never,
+      orderBy: { [order.column]: direction, id: direction } as never,
       limit: size + 1,
     }),
     em.count(entity, where),

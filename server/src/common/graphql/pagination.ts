@@ -113,11 +113,6 @@ export function cursorDate(cursor: KeysetCursor): Date {
   return date;
 }
 
-/** Keyset condition for rows after `cursor` in ascending (`column`, id) order. */
-export function afterAscending<C extends string>(column: C, value: unknown, id: string) {
-  return { $or: [{ [column]: { $gt: value } }, { [column]: value, id: { $gt: id } }] } as Record<string, unknown>;
-}
-
 export function pageSize(args: PageArgs): number {
   return args.first ?? DEFAULT_PAGE_SIZE;
 }

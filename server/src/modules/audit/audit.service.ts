@@ -15,6 +15,7 @@ export function recordAudit(em: EntityManager, actor: AuthenticatedActor, entry:
   em.create(AuditEvent, {
     organisationId: entry.organisationId,
     actorSubject: actor.subject,
+    actorName: actor.displayName,
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,

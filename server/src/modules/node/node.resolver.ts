@@ -5,6 +5,8 @@ import type { Context } from '../../context.js';
 import { Invitation } from '../member/invitation.entity.js';
 import { Member } from '../member/member.entity.js';
 import { canManageMembers } from '../member/member.policy.js';
+import { Comment } from '../comment/comment.entity.js';
+import { Notification } from '../notification/notification.entity.js';
 import { FeedbackMethod } from '../feedback-method/feedback-method.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { PracticeRevision } from '../practice/practice-revision.entity.js';
@@ -46,6 +48,8 @@ const fetchers = new Map<string, (ctx: Context, id: string) => Promise<object | 
         ? review
         : null;
     },
+    [Comment.typename]: (ctx: Context, id: string) => ctx.em.findOne(Comment, { id }),
+    [Notification.typename]: (ctx: Context, id: string) => ctx.em.findOne(Notification, { id }),
     [ReviewResponse.typename]: (ctx: Context, id: string) => ctx.em.findOne(ReviewResponse, { id }),
   }),
 );

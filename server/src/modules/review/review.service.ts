@@ -7,6 +7,8 @@ import type { AuthenticatedActor } from '../../common/tenancy/actor.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { NotificationKind } from '../notification/notification.entity.js';
+import { notify } from '../notification/notification.service.js';
 import { PracticeRevision } from '../practice/practice-revision.entity.js';
 import { Practice } from '../practice/practice.entity.js';
 import { PracticeStatus } from '../practice/practice.enums.js';
@@ -44,6 +46,15 @@ const draftOf = (review: Review): ReviewDraft => ({
   confidence: review.confidence,
   body: review.body,
 });
+
+/** Tells the practice's author that a review arrived. */
+function notifyPracticeAuthor(em: EntityManager, actor: AuthenticatedActor, practice: Practice) {
+  return notify(em, actor, [practice.createdBy], NotificationKind.REVIEW_ON_MY_PRACTICE, {
+    practiceId: practice.id,
+    practiceTitle: practice.title,
+    actorName: actor.displayName,
+  });
+}
 
 /** Marks a complete review SUBMITTED and records the submitted edition. */
 function submitEdition(em: EntityManager, review: Review, now: Date): void {
@@ -118,7 +129,10 @@ export async function createReview(ctx: Context, input: CreateReviewInput): Prom
         ...draft,
       });
       await em.flush();
-      if (input.submit) submitEdition(em, review, ctx.now());
+      if (input.submit) {
+        submitEdition(em, review, ctx.now());
+        await notifyPracticeAuthor(em, actor, practice);
+      }
       recordAudit(em, actor, {
         organisationId,
         action: input.submit ? 'review.submitted' : 'review.created',
@@ -166,6 +180,9 @@ export async function updateReview(ctx: Context, input: UpdateReviewInput): Prom
     review.version = await claimVersion(em, 'review', review.id, input.version);
     em.assign(review, draft);
     if (submitting) submitEdition(em, review, ctx.now());
+    if (submitting && !submitted) {
+      await notifyPracticeAuthor(em, actor, await em.findOneOrFail(Practice, { id: review.practiceId }));
+    }
     recordAudit(em, actor, {
       organisationId: review.organisationId,
       action: submitted ? 'review.revised' : submitting ? 'review.submitted' : 'review.updated',

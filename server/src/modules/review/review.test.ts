@@ -69,6 +69,15 @@ describe('reviewing a practice', () => {
     expect(view.data?.practice.reviewSummary.criteria[0]).toEqual({ criterion: 'RELEVANCE', mean: 5, count: 1 });
     const sorted = await server.gql(`{ practices(sort: MOST_REVIEWED, first: 1) { edges { node { id } } } }`);
     expect(sorted.data?.practices.edges[0].node.id).toBe(practice.id);
+    const inbox = await server.gql(
+      `{ notifications { edges { node { kind text } } } }`,
+      {},
+      { token: owner.admin.token, locale: 'ru' },
+    );
+    expect(inbox.data?.notifications.edges[0].node).toEqual({
+      kind: 'REVIEW_ON_MY_PRACTICE',
+      text: `${peerReviewer.user.name} оставил(а) рецензию на практику «Совет получателей услуг»`,
+    });
   });
 
   it('keeps a draft review private to the reviewing organisation until it is submitted', async () => {

@@ -8,6 +8,10 @@ import { requireAuthenticated } from '../../common/tenancy/require.js';
 import { switchTenantInTransaction } from '../../common/tenancy/session.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { Member } from '../member/member.entity.js';
+import { MemberRole } from '../member/member-role.js';
+import { NotificationKind } from '../notification/notification.entity.js';
+import { notify } from '../notification/notification.service.js';
 import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.js';
 import { messages } from '../organisation/organisation.validators.js';
 import { isValidSlug } from '../../common/validation.js';
@@ -225,6 +229,23 @@ async function decide(
     membership.decidedBy = actor.subject;
     // The decision is written into the requesting organisation's activity log.
     await switchTenantInTransaction(em, membership.organisationId);
+    const [admins, group] = await Promise.all([
+      em.find(Member, { organisationId: membership.organisationId, role: MemberRole.ADMIN }),
+      em.findOneOrFail(ThematicGroup, { id: membership.groupId }),
+    ]);
+    await notify(
+      em,
+      actor,
+      admins.map((a) => a.subject),
+      NotificationKind.MEMBERSHIP_DECIDED,
+      {
+        groupSlug: group.slug,
+        groupTitleRu: group.titleRu,
+        groupTitleEn: group.titleEn,
+        status: membership.status,
+        reason: membership.rejectionReason ?? undefined,
+      },
+    );
     recordAudit(em, actor, {
       organisationId: membership.organisationId,
       action: `group_membership.${membership.status.toLowerCase()}`,

@@ -149,6 +149,20 @@ describe('group membership', () => {
     });
     const mine = await server.gql(GROUP, { slug: group.slug }, { token: applicant.admin.token });
     expect(mine.data?.thematicGroup.viewerMembership).toEqual({ status: 'REJECTED' });
+    const inbox = await server.gql(
+      `{ notifications { edges { node { kind text link } } } }`,
+      {},
+      { token: applicant.admin.token, locale: 'en' },
+    );
+    expect(inbox.data?.notifications.edges).toEqual([
+      {
+        node: {
+          kind: 'MEMBERSHIP_DECIDED',
+          text: `Your organisation's request to join «Group ${group.slug}» was rejected: Группа для учреждений`,
+          link: `/groups/${group.slug}`,
+        },
+      },
+    ]);
   });
 
   it('lets only the ADMIN of the organisation join or leave', async () => {
