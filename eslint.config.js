@@ -30,7 +30,18 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', 'tests/**', 'scripts/**', '**/cli/**', '**/seeds/**', '**/dev-idp/**', '**/db/**', '**/common/auth/**'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/test-support/**',
+      'tests/**',
+      'scripts/**',
+      '**/cli/**',
+      '**/seeds/**',
+      '**/dev-idp/**',
+      '**/db/**',
+      '**/common/auth/**',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -40,7 +40,8 @@ function newestMtime(dir) {
   return newest;
 }
 
-const stale = (sources, output) => !existsSync(output) || sources.some((s) => newestMtime(s) > statSync(output).mtimeMs);
+const stale = (sources, output) =>
+  !existsSync(output) || sources.some((s) => newestMtime(s) > statSync(output).mtimeMs);
 
 function install() {
   const marker = path.join(root, 'node_modules', '.modules.yaml');
@@ -79,7 +80,12 @@ switch (command) {
     install();
     say('Development mode: API with reload on :4000, dashboard with hot reload on http://localhost:5173');
     const [cmd, ...rest] = pnpm;
-    forward(spawn(cmd, [...rest, '--parallel', '--filter', '@otklik/server', '--filter', '@otklik/web', 'dev'], { cwd: root, stdio: 'inherit' }));
+    forward(
+      spawn(cmd, [...rest, '--parallel', '--filter', '@otklik/server', '--filter', '@otklik/web', 'dev'], {
+        cwd: root,
+        stdio: 'inherit',
+      }),
+    );
     break;
   }
   case 'test': {

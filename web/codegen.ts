@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// The schema emitted by the server is the truth. Before the server has emitted
-// it, the planned API lets the dashboard be built against the same shapes.
-const emitted = '../schema/schema.graphql';
-const planned = '../docs/api-plan.graphql';
-const schema = existsSync(emitted) ? emitted : planned;
-if (schema === planned) {
-  console.warn(`[codegen] ${emitted} not found; generating from ${planned}`);
-}
+// The schema the server emits (and CI checks for drift) is the only source of types.
+const schema = '../schema/schema.graphql';
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -24,7 +17,7 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, inputValue: false },
         nonOptionalTypename: false,
         defaultScalarType: 'unknown',
-        scalars: { DateTime: 'string', URL: 'string' },
+        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

@@ -5,8 +5,13 @@
 // serving the dashboard, the API and the identity provider. Scenario: an anonymous
 // visitor sees the thematic groups; semya.admin signs in through the identity
 // provider's login page, joins the OPEN group «Старшее поколение» for fond-semya and
-// sees the membership become ACTIVE; axe-core checks every page visited and fails on
-// serious or critical violations. Screenshots go to tests/e2e/artifacts/.
+// sees the membership become ACTIVE. Then semya.editor (EDITOR of fond-semya, ACTIVE in
+// «Семьи / люди в трудной жизненной ситуации») writes a practice through the editor: saves a
+// draft, finds it among the organisation's drafts, fills every step and publishes it, finds it
+// by another form of a Russian word in /practices (with the match highlighted) and opens it.
+// Titles are unique per run, so the scenario passes again on the same database. axe-core
+// checks every page visited and fails on serious or critical violations. Screenshots go to
+// tests/e2e/artifacts/.
 //
 //   pnpm --filter @otklik/tests e2e
 //   OTKLIK_URL=http://localhost:5173 HEADED=1 node tests/e2e/run.mjs
@@ -24,6 +29,20 @@ const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
 const USER = { username: 'semya.admin', password: 'otklik-demo' };
 const ORGANISATION_NAME = 'Благотворительный фонд «Семья»';
 const GROUP = { slug: 'starshee-pokolenie', title: 'Старшее поколение' };
+const EDITOR = { username: 'semya.editor', password: 'otklik-demo' };
+const PRACTICE_GROUP = 'semyi-v-tzhs';
+// Unique per run; the title and texts use «семьи», the search asks for «семей» (another form).
+const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const PRACTICE = {
+  title: `Родительский совет ${RUN}: поддержка семьи через совместное планирование`,
+  summary: `Родители вместе с сотрудниками фонда планируют консультации (прогон ${RUN}): поддержка семьи строится на их отзывах.`,
+  problem: 'Консультации планировали **без родителей**, и многие семьи переставали приходить после первой встречи.',
+  beneficiaries: 'Родители из многодетных и неполных семей, которые получают консультации фонда.',
+  returnedWhat: 'Решения совета и список изменений в расписании консультаций.',
+  returnedHow: 'Встреча с родителями и сообщение в чате фонда.',
+  evidenceUrl: 'https://example.org/otchet-soveta.pdf',
+};
+const SEARCH_WORD = 'семей';
 
 const results = [];
 let stopped = null;
@@ -98,6 +117,30 @@ async function accessibility(page, label) {
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+/** Signs in through the identity provider's login page, starting from the dashboard's «Войти». */
+async function signIn(page, user) {
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await page.getByLabel(/Имя пользователя|Username/).fill(user.username);
+  await page.getByLabel(/^(Пароль|Password)$/).fill(user.password);
+  await page.getByRole('button', { name: /^(Войти|Sign in)$/ }).click();
+  await page.waitForURL((url) => url.origin === new URL(BASE_URL).origin && !url.pathname.startsWith('/auth/'), {
+    timeout: TIMEOUT_MS,
+  });
+  await page.getByRole('button', { name: 'Выйти', exact: true }).waitFor();
+}
+
+/** The editor's current step (the step list marks it with aria-current). */
+async function currentStep(page) {
+  return (await page.getByRole('navigation', { name: 'Шаги' }).locator('[aria-current="step"]').textContent()) ?? '';
+}
+
+async function nextStep(page, name) {
+  await page.getByRole('button', { name: 'Далее', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name }).waitFor();
+  const current = await currentStep(page);
+  expect(current.includes(name), `the step list marks «${current}» as current, expected «${name}»`);
 }
 
 async function main() {
@@ -218,6 +261,197 @@ async function main() {
       await screenshot(page, '04-my-organisation');
     });
     await check('accessibility: my organisation page', () => accessibility(page, 'the my organisation page'));
+
+    // ── An editor writes, publishes and finds a practice ──────────────────────────────────
+    const editorContext = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    editorContext.setDefaultTimeout(TIMEOUT_MS);
+    const editor = await editorContext.newPage();
+    editor.on('pageerror', (error) => pageErrors.push(error.message));
+    editor.on('dialog', (dialog) => void dialog.accept());
+    editor.on('console', (message) => {
+      if (message.type() === 'error') log(`    console error: ${message.text()}`);
+    });
+    let practiceUrl = '';
+
+    await step(`sign in as ${EDITOR.username}`, async () => {
+      await editor.goto(`${BASE_URL}/`);
+      await signIn(editor, EDITOR);
+      await editor.getByText('Мария Иванова').first().waitFor();
+    });
+
+    await step('the group page lists practices and offers «Новая практика»', async () => {
+      await editor.goto(`${BASE_URL}/groups/${PRACTICE_GROUP}`);
+      const section = editor.getByRole('region', { name: 'Практики', exact: true });
+      await section.locator('[data-practice-id]').first().waitFor();
+      await section.getByRole('link', { name: 'Новая практика' }).click();
+      await editor.waitForURL(`**/practices/new?group=${PRACTICE_GROUP}`);
+      await editor.getByRole('heading', { level: 1, name: 'Новая практика' }).waitFor();
+      expect((await currentStep(editor)).includes('Контекст'), 'the first step is not marked as current');
+      const group = await editor
+        .getByLabel(/^Тематическая группа/)
+        .locator('option:checked')
+        .textContent();
+      expect(/Семьи/.test(group ?? ''), `the group is not preselected (${group})`);
+    });
+
+    await step('fill the context step and save a draft', async () => {
+      await editor.getByLabel(/^Название практики/).fill(PRACTICE.title);
+      await editor.getByLabel(/^Краткое описание/).fill(PRACTICE.summary);
+      await editor.getByLabel(/^Проблема и контекст/).fill(PRACTICE.problem);
+      await editor.getByRole('button', { name: 'Показать предпросмотр' }).first().click();
+      await editor
+        .getByRole('region', { name: 'Предпросмотр: Проблема и контекст' })
+        .locator('strong', { hasText: 'без родителей' })
+        .waitFor();
+      await editor.getByLabel(/^Кто благополучатели/).fill(PRACTICE.beneficiaries);
+      await editor.getByLabel(/^Сколько человек в сегменте/).fill('120');
+      await screenshot(editor, '05-editor-context');
+    });
+    await check('accessibility: editor, step «Контекст»', () => accessibility(editor, 'the editor (context step)'));
+
+    await step('the draft is saved and the editor keeps editing it', async () => {
+      await editor.getByRole('button', { name: 'Сохранить черновик' }).click();
+      await editor.waitForURL(/\/practices\/[^/]+\/edit/);
+      await editor.getByRole('status').filter({ hasText: 'Черновик сохранён.' }).waitFor();
+      practiceUrl = new URL(editor.url()).pathname.replace(/\/edit$/, '');
+    });
+
+    await step("the draft is listed among my organisation's drafts", async () => {
+      await editor.getByRole('link', { name: 'Моя организация', exact: true }).click();
+      await editor.waitForURL('**/my/organisation');
+      const drafts = editor.getByRole('region', { name: 'Черновики практик' });
+      await drafts.getByRole('link', { name: PRACTICE.title }).waitFor();
+      await drafts.getByRole('link', { name: PRACTICE.title }).click();
+      await editor.getByRole('heading', { level: 1, name: PRACTICE.title }).waitFor();
+      await editor.locator('.page__header [data-status="DRAFT"]').waitFor();
+      await editor.getByRole('link', { name: 'Редактировать' }).click();
+      await editor.waitForURL('**/edit');
+      await editor.getByRole('heading', { level: 1, name: 'Редактирование практики' }).waitFor();
+      expect(
+        (await editor.getByLabel(/^Название практики/).inputValue()) === PRACTICE.title,
+        'the editor did not load the saved title',
+      );
+    });
+
+    await step('fill the participation, methods and loop closure steps', async () => {
+      await nextStep(editor, 'Уровень участия');
+      await editor.getByRole('radio', { name: /^3\. Сотрудничество и совместный дизайн/ }).check();
+    });
+    await check('accessibility: editor, step «Уровень участия»', () =>
+      accessibility(editor, 'the editor (participation step)'),
+    );
+    await step('choose methods and describe closing the loop', async () => {
+      await nextStep(editor, 'Методы');
+      await editor.getByRole('checkbox').first().check();
+      await nextStep(editor, 'Возвращение обратной связи');
+      await editor.getByLabel(/^Что вернули благополучателям/).fill(PRACTICE.returnedWhat);
+      await editor.getByLabel(/^Как вернули/).fill(PRACTICE.returnedHow);
+      await editor.getByLabel(/^Через сколько дней/).fill('14');
+      await editor.getByRole('radio', { name: 'Да', exact: true }).check();
+    });
+
+    await step('an indicator that is not a number is refused at its field', async () => {
+      await nextStep(editor, 'Результаты');
+      await editor.getByRole('button', { name: 'Добавить показатель' }).click();
+      await editor.getByLabel(/^Уровень результата, показатель 1/).selectOption('OUTPUT');
+      await editor.getByLabel(/^Показатель, показатель 1/).fill('Встречи родительского совета');
+      await editor.getByLabel(/^Единица, показатель 1/).fill('встреч');
+      await editor.getByLabel(/^Было \(базовое значение\), показатель 1/).fill('0');
+      await editor.getByLabel(/^Стало \(достигнутое значение\), показатель 1/).fill('много');
+      await editor.getByRole('button', { name: 'Сохранить черновик' }).click();
+      await editor.locator('#practice-indicators-0-value-error').waitFor();
+      const invalid = await editor
+        .getByLabel(/^Стало \(достигнутое значение\), показатель 1/)
+        .getAttribute('aria-invalid');
+      expect(invalid === 'true', 'the invalid value is not marked aria-invalid');
+      await editor.getByLabel(/^Стало \(достигнутое значение\), показатель 1/).fill('6');
+      await editor.getByRole('button', { name: 'Добавить показатель' }).click();
+      await editor.getByLabel(/^Уровень результата, показатель 2/).selectOption('OUTCOME');
+      await editor.getByLabel(/^Показатель, показатель 2/).fill('Семьи, продолжившие консультации');
+      await editor.getByLabel(/^Единица, показатель 2/).fill('%');
+      await editor.getByLabel(/^Было \(базовое значение\), показатель 2/).fill('54');
+      await editor.getByLabel(/^Стало \(достигнутое значение\), показатель 2/).fill('71,5');
+      await screenshot(editor, '06-editor-results');
+    });
+    await check('accessibility: editor, step «Результаты»', () => accessibility(editor, 'the editor (results step)'));
+
+    await step('add evidence and publish', async () => {
+      await nextStep(editor, 'Материалы и тиражирование');
+      await editor.getByRole('button', { name: 'Добавить ссылку' }).click();
+      await editor.getByLabel(/^Что это за материал/).fill('Отчёт родительского совета');
+      await editor.getByLabel(/^Ссылка/).fill(PRACTICE.evidenceUrl);
+      await editor.getByLabel(/^Теги/).fill('родители, совет');
+      await editor.getByRole('button', { name: 'Опубликовать', exact: true }).click();
+      await editor.waitForURL((url) => url.pathname === practiceUrl);
+      await editor.getByRole('status').filter({ hasText: 'Практика опубликована.' }).waitFor();
+      await editor.locator('.page__header [data-status="PUBLISHED"]').waitFor();
+    });
+
+    await step(`search /practices for «${SEARCH_WORD}»: the new practice with a highlighted match`, async () => {
+      await editor.getByRole('link', { name: 'Практики', exact: true }).click();
+      await editor.waitForURL('**/practices');
+      await editor.getByRole('heading', { level: 1, name: 'Практики вовлечения' }).waitFor();
+      await editor.getByRole('searchbox', { name: /Поиск по практикам/ }).fill(SEARCH_WORD);
+      await editor.getByRole('button', { name: 'Найти', exact: true }).click();
+      await editor.waitForURL((url) => url.searchParams.get('q') === SEARCH_WORD);
+      await editor
+        .getByRole('status')
+        .filter({ hasText: /Найден/ })
+        .waitFor();
+      const card = editor.locator('[data-practice-id]').filter({ hasText: PRACTICE.title });
+      // Newer runs' practices may rank alongside: page through with «Показать ещё» if needed.
+      for (let pages = 0; pages < 10 && (await card.count()) === 0; pages++) {
+        const more = editor.getByRole('button', { name: 'Показать ещё' });
+        if ((await more.count()) === 0) break;
+        await more.click();
+        await editor
+          .getByRole('button', { name: /Показать ещё|Загружаем ещё/ })
+          .or(card)
+          .first()
+          .waitFor();
+        await editor.waitForTimeout(300);
+      }
+      await card.waitFor();
+      const marks = await card.locator('mark').allTextContents();
+      expect(marks.length > 0, 'no highlighted match in the result');
+      expect(
+        marks.every((mark) => /^сем/i.test(mark.trim())),
+        `highlighted words are not forms of «семья»: ${marks.join(', ')}`,
+      );
+      await screenshot(editor, '07-practice-search');
+    });
+    await check('accessibility: practice list', () => accessibility(editor, 'the practice list'));
+
+    await step('a filter goes into the address and keeps the practice', async () => {
+      await editor.getByLabel(/^Уровень участия/).selectOption('COLLABORATION_CODESIGN');
+      await editor.waitForURL((url) => url.searchParams.get('level') === 'COLLABORATION_CODESIGN');
+      await editor.locator('[data-practice-id]').filter({ hasText: PRACTICE.title }).waitFor();
+    });
+
+    await step('open the practice page', async () => {
+      await editor.getByRole('link', { name: PRACTICE.title }).click();
+      await editor.waitForURL((url) => url.pathname === practiceUrl);
+      await editor.getByRole('heading', { level: 1, name: PRACTICE.title }).waitFor();
+      await editor
+        .getByRole('region', { name: 'Проблема и контекст' })
+        .locator('strong', { hasText: 'без родителей' })
+        .waitFor();
+      await editor.getByText('Уровень 3 из 5:').waitFor();
+      await editor.getByText('Петля обратной связи замкнута').first().waitFor();
+      const results = editor.getByRole('region', { name: 'Результаты' });
+      const tiers = await results.locator('[data-tier]').evaluateAll((nodes) => nodes.map((n) => n.dataset.tier));
+      expect(tiers.join() === 'OUTPUT,OUTCOME', `indicator tiers in the wrong order: ${tiers.join()}`);
+      const evidence = editor.getByRole('link', { name: /Отчёт родительского совета/ });
+      expect((await evidence.getAttribute('rel')) === 'noopener noreferrer', 'the evidence link lacks rel');
+      expect((await evidence.getAttribute('href')) === PRACTICE.evidenceUrl, 'the evidence link has another address');
+      await editor
+        .getByRole('region', { name: 'История редакций' })
+        .getByText(/Редакция 1 от/)
+        .waitFor();
+      await screenshot(editor, '08-practice-page');
+    });
+    await check('accessibility: practice page', () => accessibility(editor, 'the practice page'));
+    await editorContext.close();
 
     await check('no uncaught errors in the page', async () => {
       expect(pageErrors.length === 0, `uncaught page errors:\n${pageErrors.join('\n')}`);

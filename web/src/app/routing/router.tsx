@@ -23,6 +23,30 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../../features/groups/pages/group-page')).GroupPage }),
           },
           {
+            path: 'practices',
+            lazy: async () => ({
+              Component: (await import('../../features/practices/pages/practices-page')).PracticesPage,
+            }),
+          },
+          {
+            path: 'practices/new',
+            lazy: async () => ({
+              Component: (await import('../../features/practices/pages/practice-editor-page')).NewPracticePage,
+            }),
+          },
+          {
+            path: 'practices/:id',
+            lazy: async () => ({
+              Component: (await import('../../features/practices/pages/practice-page')).PracticePage,
+            }),
+          },
+          {
+            path: 'practices/:id/edit',
+            lazy: async () => ({
+              Component: (await import('../../features/practices/pages/practice-editor-page')).EditPracticePage,
+            }),
+          },
+          {
             path: 'organisations/:slug',
             lazy: async () => ({
               Component: (await import('../../features/organisations/pages/organisation-page')).OrganisationPage,

@@ -40,6 +40,9 @@ export function AppShell() {
                   {t('shell.nav.groups')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/practices">{t('shell.nav.practices')}</NavLink>
+              </li>
               {isSignedIn && (
                 <li>
                   <NavLink to="/my/organisation" end>

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../i18n/i18n';
+import { loadLanguage, type Language } from '../i18n/i18n';
 
 /** One button that offers the other language, named in that language. */
 export function LanguageSwitch() {
@@ -13,10 +13,11 @@ export function LanguageSwitch() {
       className="button button--quiet"
       lang={next}
       onClick={() => {
-        void i18n.changeLanguage(next).then(() =>
+        void loadLanguage(next)
+          .then(() => i18n.changeLanguage(next))
           // Titles, descriptions and error messages come from the API in the request's language.
-          client.refetchQueries({ include: 'active' }).catch((error: unknown) => console.error(error)),
-        );
+          .then(() => client.refetchQueries({ include: 'active' }))
+          .catch((error: unknown) => console.error(error));
       }}
     >
       <span aria-hidden="true" className="language-code">

@@ -154,6 +154,100 @@ export function SelectField({
   );
 }
 
+export interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+interface ChoiceGroupProps {
+  legend: ReactNode;
+  error?: string | null;
+  hint?: ReactNode;
+  required?: boolean;
+  /** The first control gets this id (error summaries focus it); the others get `${id}-${index}`. */
+  id: string;
+  options: ChoiceOption[];
+  className?: string;
+}
+
+/** Legend, hint and error around a group of controls (radio buttons, checkboxes), linked by aria-describedby. */
+export function FieldsetShell({
+  legend,
+  error,
+  hint,
+  required,
+  id,
+  className,
+  children,
+}: Omit<ChoiceGroupProps, 'options'> & { children: ReactNode }) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      className={`fieldset field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy}
+    >
+      <legend className="field__label">
+        {legend}
+        {required ? <span className="field__required"> {t('forms.requiredMark')}</span> : null}
+      </legend>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">{t('forms.errorPrefix')}: </span>
+          {error}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+const optionId = (id: string, index: number) => (index === 0 ? id : `${id}-${index}`);
+
+export function ChoiceLabel({ option }: { option: ChoiceOption }) {
+  return (
+    <span>
+      {option.label}
+      {option.hint && <span className="choice__hint">{option.hint}</span>}
+    </span>
+  );
+}
+
+export function RadioGroupField({
+  name,
+  value,
+  onValueChange,
+  options,
+  ...shell
+}: ChoiceGroupProps & { name: string; value: string; onValueChange: (value: string) => void }) {
+  return (
+    <FieldsetShell {...shell}>
+      {options.map((option, index) => (
+        <label key={option.value} className="choice" htmlFor={optionId(shell.id, index)}>
+          <input
+            type="radio"
+            id={optionId(shell.id, index)}
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            aria-invalid={shell.error ? true : undefined}
+            onChange={() => onValueChange(option.value)}
+          />
+          <ChoiceLabel option={option} />
+        </label>
+      ))}
+    </FieldsetShell>
+  );
+}
+
 /**
  * Form-level problems: a summary of invalid fields (links move focus to them)
  * and messages that belong to no field.

@@ -22,3 +22,32 @@ export function splitUserErrors(errors: readonly UserErrorLike[], knownFields: r
   }
   return { fieldErrors, formErrors };
 }
+
+export interface SplitUserErrorsByPath extends SplitUserErrors {
+  /** Whether one of the errors is a CONFLICT: the object changed since it was read (stale `version`). */
+  conflict: boolean;
+}
+
+/**
+ * Like splitUserErrors, for forms whose fields are nested or repeated: `fieldOf` turns the whole
+ * path (e.g. ["input", "content", "indicators", "0", "value"]) into the form's field key, or null
+ * when no field shows it. The first message per field wins; the others go to the form level.
+ */
+export function splitUserErrorsByPath(
+  errors: readonly UserErrorLike[],
+  fieldOf: (path: readonly string[]) => string | null,
+): SplitUserErrorsByPath {
+  const fieldErrors: Record<string, string> = {};
+  const formErrors: string[] = [];
+  let conflict = false;
+  for (const error of errors) {
+    if (error.code === 'CONFLICT' && error.field?.at(-1) === 'version') {
+      conflict = true;
+      continue;
+    }
+    const field = error.field && error.field.length > 0 ? fieldOf(error.field) : null;
+    if (field && !(field in fieldErrors)) fieldErrors[field] = error.message;
+    else formErrors.push(error.message);
+  }
+  return { fieldErrors, formErrors, conflict };
+}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
 import { NotFoundContent } from '../../../app/routing/not-found-page';
+import { GroupPracticesSection } from '../../practices/components/practice-sections';
 import { GroupMembershipActions } from '../components/group-membership-actions';
 import { PendingMemberships } from '../components/pending-memberships';
 import { ThematicGroupDocument } from '../graphql/groups';
@@ -42,6 +43,8 @@ export function GroupPage() {
         group={group}
         refetchQueries={[{ query: ThematicGroupDocument, variables: { slug: group.slug } }]}
       />
+
+      <GroupPracticesSection group={group} />
 
       <section aria-labelledby="members-title" className="panel">
         <h2 id="members-title">{t('groupPage.membersTitle')}</h2>

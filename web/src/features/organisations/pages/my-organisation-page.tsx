@@ -12,6 +12,7 @@ import { MembersSection } from '../components/members-section';
 import { OrganisationForm } from '../components/organisation-form';
 import { MyOrganisationDocument, UpdateOrganisationDocument } from '../graphql/organisations';
 import type { OrganisationFormValues } from '../organisation-validation';
+import { OrganisationPracticesSection } from '../../practices/components/practice-sections';
 
 export function MyOrganisationPage() {
   const { t } = useTranslation();
@@ -112,6 +113,23 @@ function MyOrganisation() {
           <p className="muted">{t('myOrganisation.onlyAdminsEdit')}</p>
         )}
       </section>
+
+      <OrganisationPracticesSection
+        slug={organisation.slug}
+        status="DRAFT"
+        headingId="my-drafts-title"
+        title={t('practices.draftsSection')}
+        emptyText={t('practices.draftsEmpty')}
+        note={t('practices.draftsNote')}
+        withNewButton={organisation.viewerRole === 'EDITOR' || isAdmin}
+      />
+      <OrganisationPracticesSection
+        slug={organisation.slug}
+        status="PUBLISHED"
+        headingId="my-practices-title"
+        title={t('practices.publishedSection')}
+        emptyText={t('practices.organisationEmpty')}
+      />
 
       <MembersSection
         members={members}

@@ -6,11 +6,15 @@ import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
 import { useFormatters } from '../../../app/i18n/use-formatters';
 import { OrganisationProfileDocument } from '../graphql/organisations';
+import { OrganisationPracticesSection, useCanWritePractices } from '../../practices/components/practice-sections';
+import { useSession } from '../../../app/session/session-context';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { formatDate } = useFormatters();
   const { slug = '' } = useParams();
+  const { activeMembership } = useSession();
+  const canWritePractices = useCanWritePractices();
   const { data, loading, error, refetch } = useQuery(OrganisationProfileDocument, {
     variables: { slug },
     fetchPolicy: 'cache-and-network',
@@ -36,6 +40,26 @@ export function OrganisationPage() {
         )}
       </header>
       {organisation.description && <p className="lead">{organisation.description}</p>}
+
+      <OrganisationPracticesSection
+        slug={organisation.slug}
+        status="PUBLISHED"
+        headingId="organisation-practices-title"
+        title={t('practices.organisationSection')}
+        emptyText={t('practices.organisationEmpty')}
+      />
+      {/* Drafts are listed for the organisation the viewer acts for (the API scopes them so). */}
+      {activeMembership?.organisation.id === organisation.id && (
+        <OrganisationPracticesSection
+          slug={organisation.slug}
+          status="DRAFT"
+          headingId="organisation-drafts-title"
+          title={t('practices.draftsSection')}
+          emptyText={t('practices.draftsEmpty')}
+          note={t('practices.draftsNote')}
+          withNewButton={canWritePractices}
+        />
+      )}
 
       <section aria-labelledby="details-title" className="panel">
         <h2 id="details-title">{t('organisation.detailsTitle')}</h2>
