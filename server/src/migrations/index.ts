@@ -5,6 +5,7 @@ import { Migration20261129030000SeedRuns } from './Migration20261129030000SeedRu
 import { Migration20261129040000RoleAwarePolicies } from './Migration20261129040000RoleAwarePolicies.js';
 import { Migration20261129050000Reviews } from './Migration20261129050000Reviews.js';
 import { Migration20261129060000CommentsNotifications } from './Migration20261129060000CommentsNotifications.js';
+import { Migration20261129070000PracticeReviewScore } from './Migration20261129070000PracticeReviewScore.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261129040000RoleAwarePolicies', class: Migration20261129040000RoleAwarePolicies },
   { name: 'Migration20261129050000Reviews', class: Migration20261129050000Reviews },
   { name: 'Migration20261129060000CommentsNotifications', class: Migration20261129060000CommentsNotifications },
+  { name: 'Migration20261129070000PracticeReviewScore', class: Migration20261129070000PracticeReviewScore },
 ];

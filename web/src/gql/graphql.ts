@@ -231,9 +231,9 @@ export type PracticeFilter = {
 
 /** Order of a practice list. */
 export type PracticeSort =
-  /** Best peer-review score first (until peer review exists this orders as NEWEST). */
+  /** Highest mean peer-review score (all rubric criteria) first, then most reviewed, then newest; unreviewed practices last. */
   | 'BEST_RATED'
-  /** Most peer reviews first (until peer review exists every count is 0, so this orders as NEWEST). */
+  /** Most submitted peer reviews first, then newest. */
   | 'MOST_REVIEWED'
   /** Most recently published (or, for drafts, updated) first. */
   | 'NEWEST'

@@ -82,9 +82,10 @@ registerEnumType(PracticeSort, {
   valuesConfig: {
     NEWEST: { description: 'Most recently published (or, for drafts, updated) first.' },
     RELEVANCE: { description: 'Best full-text match first; needs `search`.' },
-    MOST_REVIEWED: {
-      description: 'Most peer reviews first (until peer review exists every count is 0, so this orders as NEWEST).',
+    MOST_REVIEWED: { description: 'Most submitted peer reviews first, then newest.' },
+    BEST_RATED: {
+      description:
+        'Highest mean peer-review score (all rubric criteria) first, then most reviewed, then newest; unreviewed practices last.',
     },
-    BEST_RATED: { description: 'Best peer-review score first (until peer review exists this orders as NEWEST).' },
   },
 });

@@ -91,19 +91,23 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
   }
 
   const relevance = sort === PracticeSort.RELEVANCE && search;
-  // Peer review does not exist yet: MOST_REVIEWED and BEST_RATED order by the placeholder count, then as NEWEST.
+  const published = `to_char(coalesce(p.published_at, p.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+  // Sort keys are strings that order like the values they encode, so one keyset cursor serves every sort.
   const sortKey = relevance
     ? `to_char(ts_rank_cd(p.search, websearch_to_tsquery('russian', ?)), 'FM00000.000000000')`
-    : sort === PracticeSort.MOST_REVIEWED || sort === PracticeSort.BEST_RATED
-      ? `lpad(p.review_count::text, 10, '0') || '|' || to_char(coalesce(p.published_at, p.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
-      : `to_char(coalesce(p.published_at, p.updated_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+    : sort === PracticeSort.MOST_REVIEWED
+      ? `lpad(p.review_count::text, 10, '0') || '|' || ${published}`
+      : sort === PracticeSort.BEST_RATED
+        ? `to_char(coalesce(p.review_score, 0), 'FM0.00') || '|' || lpad(p.review_count::text, 10, '0') || '|' || ${published}`
+        : published;
   const sortParams = relevance ? [search] : [];
   const from = `from practice p join organisation o on o.id = p.organisation_id where ${where.join(' and ')}`;
 
   const pageWhere = after ? ` and (${sortKey} < ? or (${sortKey} = ? and p.id < ?))` : '';
   const pageParams = after ? [...sortParams, after.value, ...sortParams, after.value, after.id] : [];
   const headline = search
-    ? `ts_headline('russian', p.summary || ' ' || coalesce(p.content->>'problem', ''), websearch_to_tsquery('russian', ?), '${HEADLINE_OPTIONS}')`
+    ? `ts_headline('russian', regexp_replace(p.title || '. ' || p.summary || ' ' || coalesce(p.content->>'problem', ''), '[*_#>\`~]+', '', 'g'),
+        websearch_to_tsquery('russian', ?), '${HEADLINE_OPTIONS}')`
     : 'null';
   const [rows, counted] = await Promise.all([
     ctx.em.execute<Row[]>(

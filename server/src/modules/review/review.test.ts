@@ -153,6 +153,36 @@ describe('reviewing a practice', () => {
     expect(tooLate.data?.updateReview.userErrors).toMatchObject([{ code: 'CONFLICT' }]);
   });
 
+  it('orders BEST_RATED by the mean review score', async () => {
+    const low = await createPractice(server, owner, group, { content: { title: 'Оценённая ниже' } });
+    const high = await createPractice(server, owner, group, { content: { title: 'Оценённая выше' } });
+    const low5 = { relevance: 2, depth: 2, loopClosure: 2, evidence: 2, replicability: 2 };
+    await server.gql(
+      CREATE,
+      { input: { practiceId: low.id, scores: low5, confidence: 4, body: BODY, submit: true } },
+      { token: peerReviewer.token },
+    );
+    await server.gql(
+      CREATE,
+      {
+        input: {
+          practiceId: high.id,
+          scores: { ...low5, relevance: 5, depth: 5 },
+          confidence: 4,
+          body: BODY,
+          submit: true,
+        },
+      },
+      { token: peerReviewer.token },
+    );
+    const result = await server.gql(`{ practices(sort: BEST_RATED, first: 50) { edges { node { id } } } }`);
+    const order = result.data?.practices.edges.map((e: any) => e.node.id);
+    expect(order.indexOf(high.id)).toBeLessThan(order.indexOf(low.id));
+    const unreviewed = await createPractice(server, owner, group);
+    const again = await server.gql(`{ practices(sort: BEST_RATED, first: 50) { edges { node { id } } } }`);
+    expect(again.data?.practices.edges.at(-1).node.id).toBe(unreviewed.id);
+  });
+
   it('allows a new review when the practice publishes a new revision', async () => {
     const practice = await createPractice(server, owner, group);
     await server.gql(
