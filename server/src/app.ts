@@ -15,6 +15,7 @@ import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
 import { createSchema } from './schema.js';
+import { attachSubscriptions } from './subscriptions.js';
 
 export interface AppOptions {
   orm: Orm;
@@ -89,8 +90,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   if (opts.identityRouter) app.use(opts.identityRouter);
 
+  const schema = await createSchema();
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const subscriptions = opts.httpServer
+    ? attachSubscriptions({
+        httpServer: opts.httpServer,
+        schema,
+        orm: opts.orm,
+        verifier: opts.verifier,
+        logger: opts.logger,
+        now,
+        settings,
+      })
+    : undefined;
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     csrfPrevention: true,
@@ -100,7 +114,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     hideSchemaDetailsFromClientErrors: opts.production,
     formatError: (formatted, error) =>
       formatError(formatted, error, { locale: currentLocale(), logger: opts.logger, exposeDetails: !opts.production }),
-    plugins: opts.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer })] : [],
+    plugins: [
+      ...(opts.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer })] : []),
+      ...(subscriptions ? [{ serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) }] : []),
+    ],
   });
   await apollo.start();
 
@@ -123,7 +140,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           em,
           logger,
           now,
-          settings: opts.settings ?? DEFAULT_SETTINGS,
+          settings,
         });
       },
     }),

@@ -8,6 +8,7 @@ import { createOrm } from './db/orm.js';
 import { prepareDatabase } from './db/prepare.js';
 import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
 import { createLogger } from './logger.js';
+import { startNotificationListener } from './modules/notification/notification.listener.js';
 import { seedDatabase } from './seeds/demo.seed.js';
 import { SEEDS_DIR } from './seeds/seed-file.js';
 import { loadDevUsers } from './seeds/users.seed.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   say(config.SEED_DEMO_DATA ? 'Loading thematic groups and demo data (first start only)…' : 'Loading thematic groups…');
   await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
   const orm = await createOrm({ url: database.appUrl });
+  const notificationListener = startNotificationListener(database.appUrl, logger);
 
   const httpServer = createServer();
   let identityRouter;
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
       await app.apollo.stop();
       httpServer.closeAllConnections();
       logger.info('HTTP server closed');
+      await notificationListener.stop();
       await orm.close(true);
       logger.info('database pool closed');
       await database.embedded?.stop();

@@ -18,7 +18,11 @@ import {
   PracticeCommentsResolver,
   ReviewCommentsResolver,
 } from './modules/comment/comment.resolver.js';
-import { NotificationResolver } from './modules/notification/notification.resolver.js';
+import {
+  NotificationResolver,
+  NotificationSubscriptionResolver,
+} from './modules/notification/notification.resolver.js';
+import { pubSub } from './common/graphql/pubsub.js';
 import { AuditEventResolver } from './modules/audit/audit.resolver.js';
 import {
   GroupMembershipResolver,
@@ -45,6 +49,7 @@ export const resolvers = [
   PracticeCommentsResolver,
   ReviewCommentsResolver,
   NotificationResolver,
+  NotificationSubscriptionResolver,
   AuditEventResolver,
 ] as const;
 
@@ -55,9 +60,12 @@ async function build(): Promise<GraphQLSchema> {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
+    pubSub,
   });
   schema.getQueryType()!.description =
     'Reads. Published data (organisations, groups, active memberships) is public; private data needs a token.';
+  schema.getSubscriptionType()!.description =
+    'Live events over WebSocket at /graphql (graphql-ws protocol); authenticate in connectionParams.';
   schema.getMutationType()!.description =
     'Writes, as the organisation the caller acts for. Each returns a payload whose `userErrors` say what was refused; a refused mutation changes nothing.';
   return schema;

@@ -6,6 +6,7 @@ import { Migration20261129040000RoleAwarePolicies } from './Migration20261129040
 import { Migration20261129050000Reviews } from './Migration20261129050000Reviews.js';
 import { Migration20261129060000CommentsNotifications } from './Migration20261129060000CommentsNotifications.js';
 import { Migration20261129070000PracticeReviewScore } from './Migration20261129070000PracticeReviewScore.js';
+import { Migration20261129080000NotificationSignal } from './Migration20261129080000NotificationSignal.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261129050000Reviews', class: Migration20261129050000Reviews },
   { name: 'Migration20261129060000CommentsNotifications', class: Migration20261129060000CommentsNotifications },
   { name: 'Migration20261129070000PracticeReviewScore', class: Migration20261129070000PracticeReviewScore },
+  { name: 'Migration20261129080000NotificationSignal', class: Migration20261129080000NotificationSignal },
 ];

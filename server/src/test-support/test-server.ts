@@ -7,6 +7,7 @@ import { createTokenVerifier } from '../common/auth/token-verifier.js';
 import { createOrm, type Orm } from '../db/orm.js';
 import { createDevIdentityProvider, type DevIdentityProvider, type DevUser } from '../dev-idp/dev-idp.js';
 import { createLogger } from '../logger.js';
+import { startNotificationListener } from '../modules/notification/notification.listener.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const REALM = 'otklik';
@@ -78,6 +79,7 @@ export async function startTestServer(opts: { now?: () => Date; settings?: Setti
     settings: opts.settings,
   });
   httpServer.on('request', app.express);
+  const notificationListener = startNotificationListener(db.appUrl, logger);
 
   const token = async (username: string, password: string) => {
     const response = await fetch(`${idp.issuer}/protocol/openid-connect/token`, {
@@ -133,6 +135,7 @@ export async function startTestServer(opts: { now?: () => Date; settings?: Setti
     },
     async close() {
       await app.apollo.stop();
+      await notificationListener.stop();
       httpServer.closeAllConnections();
       await orm.close(true);
       await db.drop();

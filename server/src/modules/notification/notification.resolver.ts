@@ -12,7 +12,11 @@ import {
   Query,
   Resolver,
   Root,
+  Subscription,
+  type SubscriptionHandlerData,
 } from 'type-graphql';
+import type { NotificationSignal } from '../../common/graphql/pubsub.js';
+import { isAuthenticated } from '../../common/tenancy/actor.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { connectionTypes, PageArgs } from '../../common/graphql/pagination.js';
 import { UserError, withUserErrors } from '../../common/graphql/user-error.js';
@@ -92,5 +96,20 @@ export class NotificationResolver {
   @Mutation(() => MarkAllNotificationsReadPayload, { description: 'Marks all of one’s notifications read.' })
   markAllNotificationsRead(@Ctx() ctx: Context) {
     return withUserErrors(ctx.locale, async () => ({ count: await markAllNotificationsRead(ctx) }));
+  }
+}
+
+@Resolver(() => Notification)
+export class NotificationSubscriptionResolver {
+  @Subscription(() => Notification, {
+    topics: 'NOTIFICATION',
+    filter: ({ payload, context }: SubscriptionHandlerData<NotificationSignal, object, Context>) =>
+      isAuthenticated(context.actor) && payload.recipient === context.actor.subject,
+    description:
+      'New notifications of the signed-in person, as they happen (GraphQL over WebSocket, graphql-ws protocol).',
+  })
+  async notificationReceived(@Root() signal: NotificationSignal, @Ctx() ctx: Context): Promise<Notification> {
+    // Each event reads the row afresh, as the recipient: row-level security has the last word.
+    return ctx.em.fork().findOneOrFail(Notification, { id: signal.id });
   }
 }

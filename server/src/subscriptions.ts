@@ -1,0 +1,82 @@
+import type { Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { createTokenVerifier, VerifiedToken } from './common/auth/token-verifier.js';
+import { localeFromHeader } from './common/i18n/locale.js';
+import { createContext, type Settings } from './context.js';
+import type { Orm } from './db/orm.js';
+import type { Logger } from './logger.js';
+import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
+
+type SocketExtra = {
+  auth?: VerifiedToken;
+};
+
+const param = (params: Record<string, unknown> | undefined, name: string) => {
+  const value = params?.[name] ?? params?.[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * GraphQL subscriptions over WebSocket at /graphql (graphql-ws). The client authenticates in
+ * `connectionParams` ({ authorization: 'Bearer …', 'x-otklik-organisation': …, 'accept-language': … });
+ * a missing or bad token closes the socket (4403). Each operation gets its own context, as HTTP does.
+ */
+export function attachSubscriptions(opts: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  orm: Orm;
+  verifier: ReturnType<typeof createTokenVerifier>;
+  logger: Logger;
+  now: () => Date;
+  settings: Settings;
+}): { dispose(): Promise<void> } {
+  const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
+  const cleanup = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema: opts.schema,
+      onConnect: async (ctx) => {
+        const header = param(ctx.connectionParams, 'authorization');
+        const token = header?.match(/^Bearer\s+(.+)$/i)?.[1];
+        if (!token) return false;
+        try {
+          (ctx.extra as SocketExtra).auth = await opts.verifier.verify(token);
+          return true;
+        } catch (error) {
+          opts.logger.info({ err: error }, 'subscription refused: bad token');
+          return false;
+        }
+      },
+      context: async (ctx) => {
+        const em = opts.orm.em.fork();
+        const logger = opts.logger.child({ transport: 'websocket' });
+        const actor = await resolveActor(
+          em,
+          (ctx.extra as SocketExtra).auth,
+          param(ctx.connectionParams, ACTIVE_ORGANISATION_HEADER),
+          {
+            now: opts.now(),
+            logger,
+          },
+        );
+        return createContext({
+          requestId: '',
+          locale: localeFromHeader(param(ctx.connectionParams, 'accept-language')),
+          actor,
+          em,
+          logger,
+          now: opts.now,
+          settings: opts.settings,
+        });
+      },
+    },
+    wsServer,
+  );
+  return {
+    dispose: async () => {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
