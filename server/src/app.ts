@@ -14,6 +14,7 @@ import { createContext, DEFAULT_SETTINGS, type Context, type Settings } from './
 import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
+import { badgeRouter } from './modules/openness/badge.route.js';
 import { createSchema } from './schema.js';
 import { attachSubscriptions } from './subscriptions.js';
 
@@ -89,6 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   if (opts.identityRouter) app.use(opts.identityRouter);
+  app.use(badgeRouter(opts.orm, now));
 
   const schema = await createSchema();
   const settings = opts.settings ?? DEFAULT_SETTINGS;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchLoader } from './common/graphql/batch-loader.js';
+import { OpennessStandard } from './modules/openness/openness.entities.js';
 import { Organisation } from './modules/organisation/organisation.entity.js';
 import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
 import { createPracticeLoaders } from './modules/practice/practice.loader.js';
@@ -41,6 +42,9 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
       }
       return map;
     }),
+    opennessStandard: new BatchLoader<string, OpennessStandard>(async (ids) =>
+      byId(await em.find(OpennessStandard, { id: { $in: ids } })),
+    ),
     organisation: new BatchLoader<string, Organisation>(async (ids) =>
       byId(await em.find(Organisation, { id: { $in: ids } })),
     ),

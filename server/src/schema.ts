@@ -25,6 +25,11 @@ import {
 import { pubSub } from './common/graphql/pubsub.js';
 import { AuditEventResolver } from './modules/audit/audit.resolver.js';
 import {
+  DisclosureResolver,
+  OpennessStandardResolver,
+  OrganisationOpennessResolver,
+} from './modules/openness/openness.resolver.js';
+import {
   GroupMembershipResolver,
   OrganisationGroupsResolver,
   ThematicGroupResolver,
@@ -51,6 +56,9 @@ export const resolvers = [
   NotificationResolver,
   NotificationSubscriptionResolver,
   AuditEventResolver,
+  OpennessStandardResolver,
+  DisclosureResolver,
+  OrganisationOpennessResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -5,6 +5,7 @@ import { ServiceAccount } from '../modules/member/service-account.entity.js';
 import { Comment, CommentEdit, CommentReport } from '../modules/comment/comment.entity.js';
 import { Notification, NotificationOutbox } from '../modules/notification/notification.entity.js';
 import { FeedbackMethod } from '../modules/feedback-method/feedback-method.entity.js';
+import { ComplianceSnapshot, Disclosure, OpennessStandard } from '../modules/openness/openness.entities.js';
 import { Organisation } from '../modules/organisation/organisation.entity.js';
 import { PracticeRevision } from '../modules/practice/practice-revision.entity.js';
 import { Review, ReviewEdition, ReviewResponse } from '../modules/review/review.entity.js';
@@ -33,4 +34,7 @@ export const entities = [
   CommentReport,
   Notification,
   NotificationOutbox,
+  OpennessStandard,
+  Disclosure,
+  ComplianceSnapshot,
 ];

@@ -7,6 +7,7 @@ import { Migration20261129050000Reviews } from './Migration20261129050000Reviews
 import { Migration20261129060000CommentsNotifications } from './Migration20261129060000CommentsNotifications.js';
 import { Migration20261129070000PracticeReviewScore } from './Migration20261129070000PracticeReviewScore.js';
 import { Migration20261129080000NotificationSignal } from './Migration20261129080000NotificationSignal.js';
+import { Migration20261129090000Openness } from './Migration20261129090000Openness.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261129060000CommentsNotifications', class: Migration20261129060000CommentsNotifications },
   { name: 'Migration20261129070000PracticeReviewScore', class: Migration20261129070000PracticeReviewScore },
   { name: 'Migration20261129080000NotificationSignal', class: Migration20261129080000NotificationSignal },
+  { name: 'Migration20261129090000Openness', class: Migration20261129090000Openness },
 ];

@@ -1,4 +1,7 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type pg from 'pg';
+import { standardSchema } from '../modules/openness/standard.definition.js';
 import { z } from 'zod';
 import { FeedbackMethodCategory } from '../modules/feedback-method/feedback-method.entity.js';
 import { isValidSlug } from '../common/validation.js';
@@ -33,7 +36,21 @@ const methodsFile = z.object({
   ),
 });
 
-/** Catalogue data every installation needs: thematic groups and feedback methods; new entries added, existing kept. */
+/** Every standard version in seeds/standards/*.yaml; a published version is never changed, new versions are added. */
+async function seedStandards(client: pg.Client, seedsDir: string): Promise<void> {
+  const dir = path.join(seedsDir, 'standards');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
+  for (const file of files) {
+    const definition = await readSeedFile(dir, file, standardSchema);
+    await client.query(
+      `insert into openness_standard (key, version, formula, applies_to, definition, published_by)
+       values ($1, $2, $3, $4, $5, 'seed') on conflict (key, version) do nothing`,
+      [definition.key, definition.version, definition.formula, definition.appliesTo, JSON.stringify(definition)],
+    );
+  }
+}
+
+/** Catalogue data every installation needs: thematic groups, feedback methods and openness standards. */
 export async function seedCatalogue(client: pg.Client, seedsDir: string): Promise<void> {
   const { groups } = await readSeedFile(seedsDir, 'groups.yaml', groupsFile);
   for (const g of groups) {
@@ -53,4 +70,5 @@ export async function seedCatalogue(client: pg.Client, seedsDir: string): Promis
       [m.key, m.category, m.titleRu, m.titleEn, m.descriptionRu, m.descriptionEn],
     );
   }
+  await seedStandards(client, seedsDir);
 }

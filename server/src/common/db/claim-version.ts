@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../errors/domain-error.js';
 
-const VERSIONED_TABLES = new Set(['practice', 'review', 'comment']);
+const VERSIONED_TABLES = new Set(['practice', 'review', 'comment', 'disclosure']);
 
 export const staleVersion = () =>
   conflict(
@@ -19,7 +19,7 @@ export const staleVersion = () =>
  */
 export async function claimVersion(
   em: EntityManager,
-  table: 'practice' | 'review' | 'comment',
+  table: 'practice' | 'review' | 'comment' | 'disclosure',
   id: string,
   expected: number,
 ): Promise<number> {

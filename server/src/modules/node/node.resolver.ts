@@ -6,6 +6,8 @@ import { Invitation } from '../member/invitation.entity.js';
 import { Member } from '../member/member.entity.js';
 import { canManageMembers } from '../member/member.policy.js';
 import { Comment } from '../comment/comment.entity.js';
+import { isModerator } from '../comment/comment.policy.js';
+import { Disclosure, OpennessStandard } from '../openness/openness.entities.js';
 import { Notification } from '../notification/notification.entity.js';
 import { FeedbackMethod } from '../feedback-method/feedback-method.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -46,6 +48,16 @@ const fetchers = new Map<string, (ctx: Context, id: string) => Promise<object | 
       const review = await ctx.em.findOne(Review, { id });
       return review && (review.status === 'SUBMITTED' || canSeeOrganisationPrivate(ctx.actor, review.organisationId))
         ? review
+        : null;
+    },
+    [OpennessStandard.typename]: (ctx: Context, id: string) => ctx.em.findOne(OpennessStandard, { id }),
+    [Disclosure.typename]: async (ctx: Context, id: string) => {
+      const disclosure = await ctx.em.findOne(Disclosure, { id });
+      return disclosure &&
+        (disclosure.status === 'VERIFIED' ||
+          canSeeOrganisationPrivate(ctx.actor, disclosure.organisationId) ||
+          isModerator(ctx.actor))
+        ? disclosure
         : null;
     },
     [Comment.typename]: (ctx: Context, id: string) => ctx.em.findOne(Comment, { id }),

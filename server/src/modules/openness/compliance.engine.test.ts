@@ -25,7 +25,12 @@ const weighted: StandardDefinition = standardSchema.parse({
   appliesTo: ['NGO', 'STATE_INSTITUTION'],
   formula: 'WEIGHTED_SHARE',
   sections: [
-    { key: 'about', titleRu: 'О', titleEn: 'A', criteria: [criterion('mission', { weight: 2, mandatory: true }), criterion('board')] },
+    {
+      key: 'about',
+      titleRu: 'О',
+      titleEn: 'A',
+      criteria: [criterion('mission', { weight: 2, mandatory: true }), criterion('board')],
+    },
     {
       key: 'results',
       titleRu: 'Р',
@@ -85,10 +90,20 @@ describe('weighted share', () => {
   });
 
   it('earns levels only in order: the full level needs the base one', () => {
-    const onlyBoard = computeCompliance(weighted, OrganisationKind.NGO, [verified('mission'), verified('board')], new Date('2026-05-01'));
+    const onlyBoard = computeCompliance(
+      weighted,
+      OrganisationKind.NGO,
+      [verified('mission'), verified('board')],
+      new Date('2026-05-01'),
+    );
     expect(onlyBoard.level).toBeNull();
     expect(onlyBoard.score).toBe(50);
-    const all = computeCompliance(weighted, OrganisationKind.NGO, [...disclosures.slice(0, 2), verified('board')], new Date('2026-05-01'));
+    const all = computeCompliance(
+      weighted,
+      OrganisationKind.NGO,
+      [...disclosures.slice(0, 2), verified('board')],
+      new Date('2026-05-01'),
+    );
     expect(all.level).toBe('full');
     expect(all.nextLevel).toBeNull();
     expect(all.score).toBe(100);
@@ -140,7 +155,13 @@ describe('НОК УСО openness criterion (K1 = 0.3·Pinf + 0.3·Pdist + 0.4·P
     ],
     levels: [{ key: 'minimum', titleRu: 'М', titleEn: 'M', requires: ['stand-1'] }],
   });
-  const facts = (stand: number, site: number, channels: number, satStand: number, satSite: number): DisclosureFact[] => [
+  const facts = (
+    stand: number,
+    site: number,
+    channels: number,
+    satStand: number,
+    satSite: number,
+  ): DisclosureFact[] => [
     ...Array.from({ length: stand }, (_, i) => verified(`stand-${i + 1}`, '2026-01-01')),
     ...Array.from({ length: site }, (_, i) => verified(`site-${i + 1}`, '2026-01-01')),
     ...Array.from({ length: channels }, (_, i) => verified(`channel-${i + 1}`, '2026-01-01')),
@@ -161,13 +182,22 @@ describe('НОК УСО openness criterion (K1 = 0.3·Pinf + 0.3·Pdist + 0.4·P
   });
 
   it('caps Pdist at 100: a fourth channel adds 10 points of Pdist, 3 of K1 (87.25)', () => {
-    expect(computeCompliance(nok, OrganisationKind.STATE_INSTITUTION, facts(8, 12, 4, 0.9, 0.8), now).score).toBe(87.25);
-    expect(computeCompliance(nok, OrganisationKind.STATE_INSTITUTION, facts(8, 12, 5, 0.9, 0.8), now).score).toBe(87.25);
+    expect(computeCompliance(nok, OrganisationKind.STATE_INSTITUTION, facts(8, 12, 4, 0.9, 0.8), now).score).toBe(
+      87.25,
+    );
+    expect(computeCompliance(nok, OrganisationKind.STATE_INSTITUTION, facts(8, 12, 5, 0.9, 0.8), now).score).toBe(
+      87.25,
+    );
   });
 
   it('scores 100 with everything, and drops satisfaction surveys after 12 months', () => {
     expect(computeCompliance(nok, OrganisationKind.STATE_INSTITUTION, facts(10, 16, 5, 1, 1), now).score).toBe(100);
-    const stale = computeCompliance(nok, OrganisationKind.STATE_INSTITUTION, facts(10, 16, 5, 1, 1), new Date('2027-01-02'));
+    const stale = computeCompliance(
+      nok,
+      OrganisationKind.STATE_INSTITUTION,
+      facts(10, 16, 5, 1, 1),
+      new Date('2027-01-02'),
+    );
     expect(stale.score).toBe(60);
   });
 

@@ -58,7 +58,9 @@ export function expiresAt(criterion: CriterionDefinition, asOf: Date): Date | nu
 }
 
 const applicableCriteria = (standard: StandardDefinition, kind: OrganisationKind) =>
-  standard.sections.flatMap((s) => s.criteria.filter((c) => !c.appliesTo || c.appliesTo.includes(kind)).map((c) => ({ ...c, section: s.key })));
+  standard.sections.flatMap((s) =>
+    s.criteria.filter((c) => !c.appliesTo || c.appliesTo.includes(kind)).map((c) => ({ ...c, section: s.key })),
+  );
 
 type Scorer = (met: Map<string, DisclosureFact>) => { score: number; sections: SectionScore[] };
 
@@ -71,7 +73,12 @@ function weightedShare(standard: StandardDefinition, criteria: ReturnType<typeof
         const own = criteria.filter((c) => c.section === section.key);
         const weight = own.reduce((sum, c) => sum + c.weight, 0);
         const got = own.filter((c) => met.has(c.key)).reduce((sum, c) => sum + c.weight, 0);
-        return { key: section.key, score: weight ? round2((100 * got) / weight) : 0, met: own.filter((c) => met.has(c.key)).length, applicable: own.length };
+        return {
+          key: section.key,
+          score: weight ? round2((100 * got) / weight) : 0,
+          met: own.filter((c) => met.has(c.key)).length,
+          applicable: own.length,
+        };
       })
       .filter((s) => s.applicable > 0);
     return { score: total ? round2((100 * earned) / total) : 0, sections };
@@ -82,7 +89,8 @@ function weightedShare(standard: StandardDefinition, criteria: ReturnType<typeof
 function nokUso(standard: StandardDefinition, criteria: ReturnType<typeof applicableCriteria>): Scorer {
   return (met) => {
     const role = (r: string) => criteria.filter((c) => c.nok === r);
-    const ratio = (items: typeof criteria) => (items.length ? items.filter((c) => met.has(c.key)).length / items.length : 0);
+    const ratio = (items: typeof criteria) =>
+      items.length ? items.filter((c) => met.has(c.key)).length / items.length : 0;
     const share = (r: string) => {
       const c = role(r)[0];
       const fact = c ? met.get(c.key) : undefined;
@@ -157,9 +165,18 @@ export function computeCompliance(
     .filter((c) => !met.has(c.key))
     .map((c) => {
       const withIt = new Map(met).set(c.key, { criterionKey: c.key, status: 'VERIFIED', asOf: now, share: 1 });
-      return { criterionKey: c.key, gain: round2(scorer(withIt).score - score), forNextLevel: nextLevelNeeds.has(c.key) };
+      return {
+        criterionKey: c.key,
+        gain: round2(scorer(withIt).score - score),
+        forNextLevel: nextLevelNeeds.has(c.key),
+      };
     })
-    .sort((a, b) => Number(b.forNextLevel) - Number(a.forNextLevel) || b.gain - a.gain || a.criterionKey.localeCompare(b.criterionKey));
+    .sort(
+      (a, b) =>
+        Number(b.forNextLevel) - Number(a.forNextLevel) ||
+        b.gain - a.gain ||
+        a.criterionKey.localeCompare(b.criterionKey),
+    );
 
   return {
     score,
