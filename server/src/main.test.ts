@@ -49,7 +49,7 @@ describe('the server process', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           query:
-            '{ thematicGroups { totalCount } organisations { totalCount } practices { totalCount } feedbackMethods { key } }',
+            '{ thematicGroups { totalCount } organisations { totalCount } practices { totalCount } feedbackMethods { key } organisation(slug: "fond-semya") { compliance { score level { key } } } }',
         }),
       });
       const body = (await groups.json()) as {
@@ -58,12 +58,15 @@ describe('the server process', () => {
           organisations: { totalCount: number };
           practices: { totalCount: number };
           feedbackMethods: unknown[];
+          organisation: { compliance: { score: number; level: { key: string } | null } };
         };
       };
       expect(body.data.thematicGroups.totalCount).toBeGreaterThanOrEqual(4);
       expect(body.data.organisations.totalCount).toBeGreaterThanOrEqual(6);
       expect(body.data.practices.totalCount).toBeGreaterThanOrEqual(10);
       expect(body.data.feedbackMethods.length).toBeGreaterThanOrEqual(20);
+      expect(body.data.organisation.compliance.level?.key).toBe('base');
+      expect(body.data.organisation.compliance.score).toBeGreaterThan(0);
       const discovery = await fetch(`http://localhost:${port}/realms/otklik/.well-known/openid-configuration`);
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`http://localhost:${port}/realms/otklik`);
     } finally {

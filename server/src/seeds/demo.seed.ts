@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { seedCatalogue } from './catalogue.seed.js';
+import { seedDemoDisclosures } from './demo-disclosures.seed.js';
 import { seedDemoOrganisations } from './demo-organisations.seed.js';
 import { seedDemoPractices } from './demo-practices.seed.js';
 import { setVars } from './seed-client.js';
@@ -9,6 +10,7 @@ import { setVars } from './seed-client.js';
 const DEMO_SETS: Array<{ name: string; load: (client: pg.Client, seedsDir: string) => Promise<number> }> = [
   { name: 'demo-organisations', load: seedDemoOrganisations },
   { name: 'demo-practices', load: seedDemoPractices },
+  { name: 'demo-disclosures', load: seedDemoDisclosures },
 ];
 
 /** Loads the catalogue (always) and, when `demo`, the demo data sets not loaded yet; one transaction. */
