@@ -9,6 +9,13 @@
 // «Семьи / люди в трудной жизненной ситуации») writes a practice through the editor: saves a
 // draft, finds it among the organisation's drafts, fills every step and publishes it, finds it
 // by another form of a Russian word in /practices (with the match highlighted) and opens it.
+// Then peer review: dobro.reviewer (tsentr-dobro) picks, through the API, a published practice
+// of fond-semya in that group that tsentr-dobro has not reviewed in its current revision (one
+// semya.editor wrote, so that the notification reaches her; semya.editor publishes a fresh one
+// through the API when there is none) and submits a review with the rubric form; semya.editor
+// sees the notification in the bell, responds to the review and posts a comment; dobro.reviewer
+// reports the comment; the moderator hides it in /moderation with a reason; an anonymous visitor
+// sees the placeholder instead of its text; semya.admin reads the activity log.
 // Titles are unique per run, so the scenario passes again on the same database. axe-core
 // checks every page visited and fails on serious or critical violations. Screenshots go to
 // tests/e2e/artifacts/.
@@ -43,6 +50,26 @@ const PRACTICE = {
   evidenceUrl: 'https://example.org/otchet-soveta.pdf',
 };
 const SEARCH_WORD = 'семей';
+const REVIEWER = { username: 'dobro.reviewer', password: 'otklik-demo' };
+const MODERATOR = { username: 'moderator', password: 'otklik-demo' };
+const PRACTICE_ORGANISATION = 'fond-semya';
+// Practices this scenario publishes are written by semya.editor: reviews of them notify her.
+const EDITOR_PRACTICE_TITLE = /^Родительский совет /;
+const CRITERIA = [
+  'Актуальность',
+  'Глубина вовлечения',
+  'Возвращение обратной связи',
+  'Подтверждённость результатов',
+  'Тиражируемость',
+];
+const REVIEW_TEXT =
+  `Рецензия прогона ${RUN}. Практика опирается на реальные потребности родителей: совет собирается ` +
+  'регулярно, решения возвращаются семьям через встречи и чат. Не хватает данных о промежуточных ' +
+  'изменениях и долгосрочных эффектах; стоит описать, как оценивают эффективность вовлечения и сколько ' +
+  'семей узнали об итогах.';
+const RESPONSE_TEXT = `Спасибо за рецензию (прогон ${RUN})! Добавим данные о промежуточных изменениях в следующую редакцию.`;
+const COMMENT_TEXT = `Комментарий автора практики, прогон ${RUN}: приглашаем коллег обсудить опыт родительского совета.`;
+const HIDE_REASON = `Проверка модерации (прогон ${RUN})`;
 
 const results = [];
 let stopped = null;
@@ -117,6 +144,97 @@ async function accessibility(page, label) {
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+/** Sends a GraphQL request from a signed-in page with its token, as the dashboard does. */
+async function gql(page, query, variables = {}) {
+  const body = await page.evaluate(
+    async ({ query, variables }) => {
+      const tokens = JSON.parse(sessionStorage.getItem('otklik.auth.tokens') ?? 'null');
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Accept-Language': 'ru',
+          ...(tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    { query, variables },
+  );
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data;
+}
+
+/** A new browser context with the scenario's locale, error collection and dialogs accepted. */
+async function newPage(browser, pageErrors) {
+  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  page.on('console', (message) => {
+    if (message.type() === 'error') log(`    console error: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+/** Published practices of fond-semya in the group that the viewer's organisation may review now. */
+async function reviewablePractices(page) {
+  const ids = await gql(
+    page,
+    `query($group: String!, $org: String!) { thematicGroup(slug: $group) { id } organisation(slug: $org) { id } }`,
+    { group: PRACTICE_GROUP, org: PRACTICE_ORGANISATION },
+  );
+  const data = await gql(
+    page,
+    `query($filter: PracticeFilter) { practices(filter: $filter, first: 100, sort: NEWEST) {
+       edges { node { id title revisionNumber viewerCanReview } } } }`,
+    { filter: { groupId: ids.thematicGroup.id, organisationId: ids.organisation.id } },
+  );
+  return data.practices.edges.map((edge) => edge.node).filter((practice) => practice.viewerCanReview);
+}
+
+/** semya.editor publishes a complete practice through the API (when every one was reviewed). */
+async function publishPracticeThroughApi(editorPage) {
+  const { thematicGroup } = await gql(editorPage, `query($slug: String!) { thematicGroup(slug: $slug) { id } }`, {
+    slug: PRACTICE_GROUP,
+  });
+  const created = await gql(
+    editorPage,
+    `mutation($input: CreatePracticeInput!) { createPractice(input: $input) {
+       practice { id version } userErrors { message field } } }`,
+    {
+      input: {
+        groupId: thematicGroup.id,
+        content: {
+          title: `Родительский совет ${RUN} (для рецензии)`,
+          summary: PRACTICE.summary,
+          problem: PRACTICE.problem,
+          beneficiarySegment: { description: PRACTICE.beneficiaries, size: 80 },
+          participationLevel: 'COLLABORATION_CODESIGN',
+          methodKeys: ['survey'],
+          loopClosure: { returnedWhat: PRACTICE.returnedWhat, returnedHow: PRACTICE.returnedHow, closed: true },
+          indicators: [{ tier: 'OUTPUT', name: 'Встречи совета', unit: 'встреч', value: 6 }],
+        },
+      },
+    },
+  );
+  const draft = created.createPractice;
+  expect(draft.userErrors.length === 0, `createPractice refused: ${JSON.stringify(draft.userErrors)}`);
+  const published = await gql(
+    editorPage,
+    `mutation($input: PracticeVersionInput!) { publishPractice(input: $input) {
+       practice { id title } userErrors { message field } } }`,
+    { input: { practiceId: draft.practice.id, version: draft.practice.version } },
+  );
+  expect(
+    published.publishPractice.userErrors.length === 0,
+    `publishPractice refused: ${JSON.stringify(published.publishPractice.userErrors)}`,
+  );
+  return published.publishPractice.practice;
 }
 
 /** Signs in through the identity provider's login page, starting from the dashboard's «Войти». */
@@ -451,7 +569,205 @@ async function main() {
       await screenshot(editor, '08-practice-page');
     });
     await check('accessibility: practice page', () => accessibility(editor, 'the practice page'));
+
+    // ── Peer review, the author's response, comments and moderation ──────────────────────
+    const { context: reviewerContext, page: reviewer } = await newPage(browser, pageErrors);
+    let reviewed = null;
+    let reviewId = '';
+    let commentId = '';
+
+    await step(`sign in as ${REVIEWER.username}`, async () => {
+      await reviewer.goto(`${BASE_URL}/`);
+      await signIn(reviewer, REVIEWER);
+    });
+
+    await step('pick a practice of fond-semya that tsentr-dobro has not reviewed in its current revision', async () => {
+      const candidates = (await reviewablePractices(reviewer)).filter((p) => EDITOR_PRACTICE_TITLE.test(p.title));
+      const fromThisRun = candidates.find((p) => practiceUrl.endsWith(`/${encodeURIComponent(p.id)}`));
+      reviewed = fromThisRun ?? candidates[0] ?? null;
+      if (!reviewed) {
+        log('    every practice of semya.editor is reviewed: semya.editor publishes a fresh one');
+        const fresh = await publishPracticeThroughApi(editor);
+        reviewed = (await reviewablePractices(reviewer)).find((p) => p.id === fresh.id) ?? null;
+      }
+      expect(reviewed, 'no practice of fond-semya to review');
+      log(`    reviewing «${reviewed.title}», revision ${reviewed.revisionNumber}`);
+    });
+
+    await step('open the review form: five criteria and the confidence as radio groups', async () => {
+      await reviewer.goto(`${BASE_URL}/practices/${encodeURIComponent(reviewed.id)}`);
+      await reviewer.getByRole('heading', { level: 1, name: reviewed.title }).waitFor();
+      const reviews = reviewer.getByRole('region', { name: 'Рецензии' });
+      await reviews.getByRole('button', { name: 'Написать рецензию' }).click();
+      const form = reviewer.getByRole('form', { name: 'Новая рецензия' });
+      await form.waitFor();
+      for (const name of [...CRITERIA, 'Уверенность рецензента']) {
+        const radios = form.getByRole('group', { name: new RegExp(`^${name}`) }).getByRole('radio');
+        expect((await radios.count()) === 5, `«${name}» does not offer 5 scores`);
+      }
+      await form.getByText(`Вы рецензируете редакцию №${reviewed.revisionNumber}`).waitFor();
+      await screenshot(reviewer, '09-review-form');
+    });
+    await check('accessibility: practice page with the review form open', () =>
+      accessibility(reviewer, 'the practice page with the review form'),
+    );
+
+    await step('a review without scores and with a short text is refused at its fields', async () => {
+      const form = reviewer.getByRole('form', { name: 'Новая рецензия' });
+      await form.getByLabel(/^Текст рецензии/).fill('Слишком коротко.');
+      await form.getByText('Символов: 16 из 200 — ещё 184.').waitFor();
+      await form.getByRole('button', { name: 'Отправить', exact: true }).click();
+      const alert = form.getByRole('alert');
+      await alert.waitFor();
+      for (const name of CRITERIA) await alert.getByText(new RegExp(`^${name}:`)).waitFor();
+      await alert.getByText(/^Текст рецензии: Рецензия — не короче 200 символов/).waitFor();
+    });
+
+    await step('submit a review with all scores and a 200+ character text', async () => {
+      const form = reviewer.getByRole('form', { name: 'Новая рецензия' });
+      const scores = [4, 3, 4, 2, 4];
+      for (const [index, name] of CRITERIA.entries()) {
+        await form
+          .getByRole('group', { name: new RegExp(`^${name}`) })
+          .getByRole('radio', { name: String(scores[index]), exact: true })
+          .check();
+      }
+      await form
+        .getByRole('group', { name: /^Уверенность рецензента/ })
+        .getByRole('radio', { name: '4', exact: true })
+        .check();
+      await form.getByLabel(/^Текст рецензии/).fill(REVIEW_TEXT);
+      expect(REVIEW_TEXT.length >= 200, 'the review text is shorter than 200 characters');
+      await form.getByText(/минимум в 200 набран/).waitFor();
+      await form.getByRole('button', { name: 'Отправить', exact: true }).click();
+      const reviews = reviewer.getByRole('region', { name: 'Рецензии' });
+      await reviews.getByRole('status').filter({ hasText: 'Рецензия отправлена.' }).waitFor();
+      const card = reviews.locator('[data-review-id]').filter({ hasText: `Рецензия прогона ${RUN}` });
+      await card.waitFor();
+      reviewId = (await card.getAttribute('data-review-id')) ?? '';
+      expect((await card.getAttribute('data-status')) === 'SUBMITTED', 'the review is not SUBMITTED');
+      await card.getByText(`рецензия на редакцию №${reviewed.revisionNumber}`).waitFor();
+      await card.getByRole('definition').filter({ hasText: '2 из 5' }).first().waitFor();
+      await reviews.getByText(/Средняя оценка: \d,\d \(\d+ рецензи[яий]\)/).waitFor();
+      await screenshot(reviewer, '10-review-submitted');
+    });
+
+    await step(`${EDITOR.username} sees the review in the notification bell`, async () => {
+      await editor.goto(`${BASE_URL}/`);
+      const bell = editor.getByRole('button', { name: /^Уведомления: \d+ непрочитанн/ });
+      await bell.waitFor();
+      await bell.click();
+      const panel = editor.getByRole('region', { name: 'Уведомления' });
+      const item = panel.getByRole('link').filter({ hasText: `оставил(а) рецензию на практику «${reviewed.title}»` });
+      await item.waitFor();
+      expect((await item.getAttribute('data-read')) === 'false', 'the notification is not unread');
+      await screenshot(editor, '11-notification-bell');
+      await item.click();
+      await editor.waitForURL((url) => url.pathname === `/practices/${encodeURIComponent(reviewed.id)}`);
+      await editor.getByRole('heading', { level: 1, name: reviewed.title }).waitFor();
+    });
+
+    await step(`${EDITOR.username} responds to the review (once)`, async () => {
+      const card = editor.locator(`[data-review-id="${reviewId}"]`);
+      const form = card.getByRole('form', { name: 'Ответ автора на рецензию' });
+      await form.getByText(/Ответить на рецензию можно один раз/).waitFor();
+      await form.getByLabel(/^Ответ/).fill(RESPONSE_TEXT);
+      await form.getByRole('button', { name: 'Опубликовать ответ' }).click();
+      const response = card.getByRole('region', { name: 'Ответ автора' });
+      await response.getByText(RESPONSE_TEXT).waitFor();
+      expect(
+        (await card.getByRole('form', { name: 'Ответ автора на рецензию' }).count()) === 0,
+        'a second response is offered',
+      );
+    });
+
+    await step(`${EDITOR.username} posts a comment on the practice`, async () => {
+      const comments = editor.getByRole('region', { name: /^Комментарии( \(\d+\))?$/ });
+      await comments.getByLabel(/^Ваш комментарий к практике/).fill(COMMENT_TEXT);
+      await comments.getByRole('button', { name: 'Отправить комментарий' }).click();
+      await comments.getByRole('status').filter({ hasText: 'Комментарий опубликован.' }).waitFor();
+      const comment = comments.locator('[data-comment-id]').filter({ hasText: COMMENT_TEXT });
+      await comment.waitFor();
+      commentId = (await comment.getAttribute('data-comment-id')) ?? '';
+      expect(commentId, 'the new comment has no id');
+      await screenshot(editor, '12-response-and-comment');
+    });
+
+    await step(`${REVIEWER.username} reports the comment`, async () => {
+      await reviewer.reload();
+      const comment = reviewer.locator(`[data-comment-id="${commentId}"]`);
+      await comment.getByText(COMMENT_TEXT).waitFor();
+      await comment.getByRole('button', { name: /^Пожаловаться/ }).click();
+      await comment.getByLabel(/^Причина жалобы/).selectOption('SPAM');
+      await comment.getByRole('button', { name: 'Отправить жалобу' }).click();
+      await comment.getByRole('status').filter({ hasText: 'Жалоба отправлена модераторам' }).waitFor();
+      // One organisation's report does not hide it (the threshold is several organisations).
+      expect((await comment.getAttribute('data-status')) === 'VISIBLE', 'one report hid the comment');
+    });
+    await reviewerContext.close();
+
+    const { context: moderatorContext, page: moderator } = await newPage(browser, pageErrors);
+    await step(`sign in as ${MODERATOR.username} and open the moderation queue`, async () => {
+      await moderator.goto(`${BASE_URL}/`);
+      await signIn(moderator, MODERATOR);
+      await moderator.getByRole('link', { name: 'Модерация', exact: true }).click();
+      await moderator.waitForURL('**/moderation');
+      await moderator.getByRole('heading', { level: 1, name: 'Модерация комментариев' }).waitFor();
+      const item = moderator.locator(`[data-comment-id="${commentId}"]`);
+      await item.getByText(COMMENT_TEXT).waitFor();
+      await item.getByText('1 жалоба').waitFor();
+      await item.getByRole('link', { name: reviewed.title }).waitFor();
+      await screenshot(moderator, '13-moderation-queue');
+    });
+    await check('accessibility: moderation queue', () => accessibility(moderator, 'the moderation queue'));
+
+    await step('the moderator hides the comment with a reason', async () => {
+      const item = moderator.locator(`[data-comment-id="${commentId}"]`);
+      await item.getByRole('button', { name: 'Скрыть', exact: true }).click();
+      await item.getByText('Укажите причину: от 3 до 500 символов.').waitFor();
+      await item.getByLabel(/^Причина решения/).fill(HIDE_REASON);
+      await item.getByRole('button', { name: 'Скрыть', exact: true }).click();
+      await item.getByRole('status').filter({ hasText: 'Комментарий скрыт.' }).waitFor();
+      expect((await item.getAttribute('data-status')) === 'HIDDEN', 'the comment is not HIDDEN');
+      await item.getByText(`Скрыт модератором. Причина: ${HIDE_REASON}`).waitFor();
+    });
+    await moderatorContext.close();
+
+    const { context: visitorContext, page: visitor } = await newPage(browser, pageErrors);
+    await step('an anonymous visitor sees the placeholder instead of the hidden comment', async () => {
+      await visitor.goto(`${BASE_URL}/practices/${encodeURIComponent(reviewed.id)}`);
+      await visitor.getByRole('heading', { level: 1, name: reviewed.title }).waitFor();
+      const comment = visitor.locator(`[data-comment-id="${commentId}"]`);
+      await comment.getByText('Комментарий скрыт модератором').waitFor();
+      expect((await comment.textContent())?.includes(COMMENT_TEXT) === false, 'the hidden text is shown');
+      expect((await visitor.getByText(HIDE_REASON).count()) === 0, 'the hiding reason is shown to a visitor');
+      await visitor.getByText(RESPONSE_TEXT).waitFor();
+      await screenshot(visitor, '14-hidden-comment-anonymous');
+    });
+    await visitorContext.close();
     await editorContext.close();
+
+    await step('the activity log shows the review, the response and the comment in words', async () => {
+      await page.goto(`${BASE_URL}/my/organisation`);
+      await page.getByRole('link', { name: 'Журнал действий' }).click();
+      await page.waitForURL('**/my/organisation/activity');
+      await page.getByRole('heading', { level: 1, name: 'Журнал действий' }).waitFor();
+      const table = page.getByRole('table', { name: 'Записи журнала' });
+      await table.locator('tr[data-action="review.responded"]').first().waitFor();
+      await table
+        .getByRole('cell', { name: /^Опубликован ответ автора на рецензию/ })
+        .first()
+        .waitFor();
+      await page.getByLabel(/^Действие/).selectOption('comment.posted');
+      await page.waitForURL((url) => url.searchParams.get('action') === 'comment.posted');
+      await table.locator('tr[data-action="comment.posted"]').first().waitFor();
+      expect(
+        (await table.locator('tbody tr:not([data-action="comment.posted"])').count()) === 0,
+        'the filter shows other actions',
+      );
+      await screenshot(page, '15-activity-log');
+    });
+    await check('accessibility: activity log', () => accessibility(page, 'the activity log'));
 
     await check('no uncaught errors in the page', async () => {
       expect(pageErrors.length === 0, `uncaught page errors:\n${pageErrors.join('\n')}`);

@@ -8,6 +8,8 @@ export function useFormatters() {
     const locale = i18n.language === 'en' ? 'en-GB' : 'ru-RU';
     const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+    const mean = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     return {
       formatNumber: (value: number | null | undefined) =>
         value === null || value === undefined ? '—' : number.format(value),
@@ -16,6 +18,14 @@ export function useFormatters() {
         const parsed = new Date(value);
         return Number.isNaN(parsed.getTime()) ? value : date.format(parsed);
       },
+      formatDateTime: (value: string | null | undefined) => {
+        if (!value) return '—';
+        const parsed = new Date(value);
+        return Number.isNaN(parsed.getTime()) ? value : dateTime.format(parsed);
+      },
+      /** A mean score to one decimal: «4,2». */
+      formatMean: (value: number | null | undefined) =>
+        value === null || value === undefined ? '—' : mean.format(value),
     };
   }, [i18n.language]);
 }

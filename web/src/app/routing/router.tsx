@@ -66,6 +66,18 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'my/organisation/activity',
+            lazy: async () => ({
+              Component: (await import('../../features/activity/pages/activity-page')).ActivityPage,
+            }),
+          },
+          {
+            path: 'moderation',
+            lazy: async () => ({
+              Component: (await import('../../features/comments/pages/moderation-page')).ModerationPage,
+            }),
+          },
+          {
             path: 'admin/groups',
             lazy: async () => ({
               Component: (await import('../../features/admin/pages/admin-groups-page')).AdminGroupsPage,

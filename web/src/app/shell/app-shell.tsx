@@ -5,6 +5,7 @@ import { useAuth } from '../auth/auth-context';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';
 import { OrganisationSwitcher } from './organisation-switcher';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -50,6 +51,11 @@ export function AppShell() {
                   </NavLink>
                 </li>
               )}
+              {(hasPlatformRole('MODERATOR') || hasPlatformRole('PLATFORM_ADMIN')) && (
+                <li>
+                  <NavLink to="/moderation">{t('shell.nav.moderation')}</NavLink>
+                </li>
+              )}
               {hasPlatformRole('PLATFORM_ADMIN') && (
                 <li>
                   <NavLink to="/admin/groups">{t('shell.nav.adminGroups')}</NavLink>
@@ -59,6 +65,7 @@ export function AppShell() {
           </nav>
           <div className="site-header__tools">
             {isSignedIn && <OrganisationSwitcher />}
+            {isSignedIn && <NotificationBell />}
             <LanguageSwitch />
             {isSignedIn ? (
               <div className="account">

@@ -81,6 +81,12 @@ function MyOrganisation() {
           <Link to={`/organisations/${organisation.slug}`}>{t('myOrganisation.publicProfile')}</Link>
           {' · '}
           <Link to="/my/organisation/new">{t('myOrganisation.registerAnother')}</Link>
+          {isAdmin && (
+            <>
+              {' · '}
+              <Link to="/my/organisation/activity">{t('activity.title')}</Link>
+            </>
+          )}
         </p>
       </header>
 

@@ -11,6 +11,8 @@ import { MarkdownView } from '../components/markdown-view';
 import { LoopClosedBadge, PracticeStatusBadge } from '../components/practice-badges';
 import { PracticeOwnerActions } from '../components/practice-owner-actions';
 import { PracticeDocument } from '../graphql/practices';
+import { CommentThread } from '../../comments/components/comment-thread';
+import { ReviewsSection } from '../../reviews/components/reviews-section';
 import type { PracticePageFlash } from './practice-page-flash';
 import { INDICATOR_TIERS, METHOD_CATEGORIES, PARTICIPATION_LEVELS, participationOrdinal } from '../practice-model';
 
@@ -284,6 +286,18 @@ function PracticeView({
             ))}
           </ul>
         </Section>
+      )}
+
+      {practice.revisionNumber > 0 && (
+        <>
+          <ReviewsSection practiceId={practice.id} />
+          <CommentThread
+            target={{ kind: 'practice', id: practice.id }}
+            headingLevel={2}
+            title={t('comments.title')}
+            canPost={practice.status === 'PUBLISHED'}
+          />
+        </>
       )}
 
       <RevisionHistory practice={practice} />
