@@ -12,7 +12,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/graphql': backend,
+      '/graphql': { target: backend, ws: true },
       '/realms': backend,
       '/config.json': backend,
       '/badge': backend,

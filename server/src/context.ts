@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from './common/i18n/locale.js';
-import { activeOrganisationId, type Actor } from './common/tenancy/actor.js';
+import { activeOrganisationId, isAuthenticated, type Actor } from './common/tenancy/actor.js';
 import type { Logger } from './logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -28,5 +28,6 @@ export interface Context {
 }
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {
-  return { ...parts, loaders: createLoaders(parts.em, activeOrganisationId(parts.actor)) };
+  const subject = isAuthenticated(parts.actor) ? parts.actor.subject : undefined;
+  return { ...parts, loaders: createLoaders(parts.em, activeOrganisationId(parts.actor), subject) };
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchLoader } from './common/graphql/batch-loader.js';
+import { CommentReport } from './modules/comment/comment.entity.js';
 import { OpennessStandard } from './modules/openness/openness.entities.js';
+import { Practice } from './modules/practice/practice.entity.js';
 import { Organisation } from './modules/organisation/organisation.entity.js';
 import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
 import { createPracticeLoaders } from './modules/practice/practice.loader.js';
@@ -11,7 +13,7 @@ import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
 /** Per-request batch loaders: nested fields over lists cost one query per field, not one per row. */
-export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined) {
+export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined, subject?: string) {
   return {
     ...createPracticeLoaders(em),
     ...createReviewLoaders(em),
@@ -45,6 +47,14 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
     opennessStandard: new BatchLoader<string, OpennessStandard>(async (ids) =>
       byId(await em.find(OpennessStandard, { id: { $in: ids } })),
     ),
+    /** Practices by id, as the actor may see them (drafts of others are absent). */
+    practice: new BatchLoader<string, Practice>(async (ids) => byId(await em.find(Practice, { id: { $in: ids } }))),
+    /** Comments the actor has reported, by comment id. */
+    reportedByViewer: new BatchLoader<string, boolean>(async (commentIds) => {
+      if (!subject) return new Map();
+      const rows = await em.find(CommentReport, { commentId: { $in: commentIds }, reporterSubject: subject });
+      return new Map(rows.map((r) => [r.commentId, true]));
+    }),
     organisation: new BatchLoader<string, Organisation>(async (ids) =>
       byId(await em.find(Organisation, { id: { $in: ids } })),
     ),

@@ -12,7 +12,7 @@ import { toGlobalId } from '../../common/graphql/global-id.js';
 @Entity({ tableName: 'audit_event' })
 @ObjectType({ description: 'An entry of the activity log (журнал действий): who did what to which object, when.' })
 export class AuditEvent {
-  [OptionalProps]?: 'id' | 'createdAt' | 'summary' | 'globalId';
+  [OptionalProps]?: 'id' | 'createdAt' | 'summary' | 'globalId' | 'objectGlobalId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -40,9 +40,13 @@ export class AuditEvent {
   @Property({ type: 'text' })
   objectType!: string;
 
-  @Field({ description: 'Database id of the object.' })
   @Property({ type: 'text' })
   objectId!: string;
+
+  @Field(() => ID, { name: 'objectId', description: 'Global id of the object (pass it to `node(id:)`).' })
+  get objectGlobalId(): string {
+    return toGlobalId(this.objectType, this.objectId);
+  }
 
   @Field(() => GraphQLJSONObject, { description: 'What changed, in brief.' })
   @Property({ type: 'json' })

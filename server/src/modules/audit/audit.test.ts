@@ -33,6 +33,12 @@ describe('activity log', () => {
       'organisation.registered',
     ]);
     expect(log.data?.auditEvents.edges[0].node.actorName).toBe(org.admin.user.name);
+    const registered = await server.gql(
+      `{ auditEvents(action: "organisation.registered") { edges { node { objectId } } } }`,
+      {},
+      { token: org.admin.token },
+    );
+    expect(registered.data?.auditEvents.edges[0].node.objectId).toBe(org.id);
     const filtered = await server.gql(LOG, { action: 'practice.created' }, { token: org.admin.token });
     expect(filtered.data?.auditEvents.totalCount).toBe(1);
     const others = await server.gql(LOG, {}, { token: other.admin.token });

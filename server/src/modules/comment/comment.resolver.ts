@@ -87,6 +87,23 @@ export class CommentResolver {
     return canEditComment(ctx.actor, comment, ctx.now(), ctx.settings.commentEditWindowMinutes);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer has reported it.' })
+  async viewerHasReported(@Root() comment: Comment, @Ctx() ctx: Context): Promise<boolean> {
+    return isAuthenticated(ctx.actor) ? Boolean(await ctx.loaders.reportedByViewer.load(comment.id)) : false;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Until when its author may edit it (null for others).' })
+  editableUntil(@Root() comment: Comment, @Ctx() ctx: Context): Date | null {
+    return isAuthenticated(ctx.actor) && ctx.actor.subject === comment.authorSubject
+      ? new Date(comment.createdAt.getTime() + ctx.settings.commentEditWindowMinutes * 60_000)
+      : null;
+  }
+
+  @FieldResolver(() => Practice, { nullable: true, description: 'The practice it is on.' })
+  practice(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Practice | undefined> {
+    return ctx.loaders.practice.load(comment.practiceId);
+  }
+
   @FieldResolver(() => Boolean, { description: 'Whether the viewer wrote it.' })
   isViewer(@Root() comment: Comment, @Ctx() ctx: Context): boolean {
     return isAuthenticated(ctx.actor) && ctx.actor.subject === comment.authorSubject;

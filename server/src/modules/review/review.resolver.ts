@@ -58,9 +58,12 @@ export class ReviewResolver {
     return (await ctx.loaders.reviewResponse.load(review.id)) ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the viewer may edit (or revise) it.' })
-  viewerCanEdit(@Root() review: Review, @Ctx() ctx: Context): boolean {
-    return canEditReview(ctx.actor, review);
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the viewer may edit it now (a submitted review only until the author responds).',
+  })
+  async viewerCanEdit(@Root() review: Review, @Ctx() ctx: Context): Promise<boolean> {
+    if (!canEditReview(ctx.actor, review)) return false;
+    return review.status === 'DRAFT' || !(await ctx.loaders.reviewResponse.load(review.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may respond to it (as the practice owner, once).' })

@@ -1,6 +1,10 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import type { OidcClient } from '../auth/oidc-client';
 import type { ActiveOrganisationStore } from '../session/active-organisation-store';
 
@@ -50,8 +54,31 @@ export function createApolloClient(deps: ApolloClientDependencies): ApolloClient
     }
   });
 
+  const http = ApolloLink.from([errorLink, contextLink, new HttpLink({ uri: deps.graphqlUrl })]);
+  // Subscriptions go over one lazily opened WebSocket that authenticates in its connection
+  // parameters; it reconnects (with fresh parameters) after a drop.
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: new URL(deps.graphqlUrl, window.location.href).toString().replace(/^http/, 'ws'),
+      lazy: true,
+      retryAttempts: Infinity,
+      connectionParams: async () => {
+        const headers = await requestHeaders(deps);
+        return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+      },
+    }),
+  );
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    ws,
+    http,
+  );
+
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, contextLink, new HttpLink({ uri: deps.graphqlUrl })]),
+    link,
     cache: new InMemoryCache({
       typePolicies: {
         // One viewer per client; its memberships are replaced wholesale on refetch.

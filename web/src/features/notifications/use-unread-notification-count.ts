@@ -1,13 +1,14 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { UnreadNotificationCountDocument } from './graphql/notifications';
+import { NotificationReceivedDocument, UnreadNotificationCountDocument } from './graphql/notifications';
 
-export const NOTIFICATION_POLL_MS = 30_000;
+/** A slow safety net: new notifications arrive over the WebSocket subscription at once. */
+export const NOTIFICATION_POLL_MS = 120_000;
 
 /**
- * The signed-in person's unread count, kept fresh by polling every 30 seconds (not while the tab
- * is hidden) and on returning to the window. The only place that knows how the count arrives:
- * a subscription can replace the polling here without touching the bell.
+ * The signed-in person's unread count: pushed live by the `notificationReceived` subscription,
+ * refreshed on returning to the window, and polled slowly in case the socket is down. The only
+ * place that knows how the count arrives.
  */
 export function useUnreadNotificationCount(enabled: boolean) {
   const { data, refetch } = useQuery(UnreadNotificationCountDocument, {
@@ -15,6 +16,11 @@ export function useUnreadNotificationCount(enabled: boolean) {
     fetchPolicy: 'cache-and-network',
     pollInterval: NOTIFICATION_POLL_MS,
     skipPollAttempt: () => typeof document !== 'undefined' && document.visibilityState === 'hidden',
+  });
+
+  useSubscription(NotificationReceivedDocument, {
+    skip: !enabled,
+    onData: () => void refetch().catch(() => undefined),
   });
 
   useEffect(() => {

@@ -53,3 +53,16 @@ export const MarkAllNotificationsReadDocument = graphql(`
     }
   }
 `);
+
+export const NotificationReceivedDocument = graphql(`
+  subscription NotificationReceived {
+    notificationReceived {
+      id
+      kind
+      text
+      link
+      read
+      createdAt
+    }
+  }
+`);
