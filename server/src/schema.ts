@@ -24,6 +24,7 @@ import {
 } from './modules/notification/notification.resolver.js';
 import { pubSub } from './common/graphql/pubsub.js';
 import { AuditEventResolver } from './modules/audit/audit.resolver.js';
+import { OrganisationRatingResolver, RatingResolver } from './modules/rating/rating.resolver.js';
 import {
   DisclosureResolver,
   OpennessStandardResolver,
@@ -59,6 +60,8 @@ export const resolvers = [
   OpennessStandardResolver,
   DisclosureResolver,
   OrganisationOpennessResolver,
+  RatingResolver,
+  OrganisationRatingResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

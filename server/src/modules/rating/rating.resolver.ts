@@ -1,0 +1,213 @@
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { parseGlobalId } from '../../common/graphql/global-id.js';
+import { connectionTypes, decodeCursor, encodeCursor, PageArgs, pageSize } from '../../common/graphql/pagination.js';
+import type { Context } from '../../context.js';
+import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
+import { ThematicGroup } from '../thematic-group/thematic-group.entity.js';
+import { computeRatings, rank, type Component, type RatingParameters, type RatingResult } from './rating.engine.js';
+import { loadRatingFacts, type RatingScope } from './rating.facts.js';
+import { ratingParameters } from './rating.parameters.js';
+
+@ObjectType({ description: 'One component (составляющая) of a rating, 0–100, with what it rests on and adds.' })
+class RatingComponent {
+  @Field(() => Float, { nullable: true, description: 'Score 0–100; null without data (counts as 0 in the composite).' })
+  score!: number | null;
+
+  @Field(() => Int, {
+    description: 'How much data it rests on (reviews, practices, activities; 1 for a computed compliance).',
+  })
+  sample!: number;
+
+  @Field(() => Float, { description: 'Its published weight.' })
+  weight!: number;
+
+  @Field(() => Float, { description: 'Points it adds to the composite (score × weight).' })
+  points!: number;
+}
+
+@ObjectType({ description: "An organisation's rating (рейтинг) with its breakdown: why this score." })
+class OrganisationRating {
+  @Field(() => Organisation, { description: 'The organisation.' })
+  organisation!: Organisation;
+
+  @Field(() => Float, { description: 'Composite 0–100: the weighted sum of the components.' })
+  composite!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank among the organisations compared (ties share a rank); null with not enough data.',
+  })
+  rank!: number | null;
+
+  @Field({ description: 'Whether there is enough data for a rank (else "not enough data").' })
+  enoughData!: boolean;
+
+  @Field(() => RatingComponent, { description: 'Openness: compliance with the standard for its kind.' })
+  openness!: RatingComponent;
+
+  @Field(() => RatingComponent, { description: 'Practice quality: Bayesian average of peer-review scores.' })
+  practiceQuality!: RatingComponent;
+
+  @Field(() => RatingComponent, {
+    description: 'Engagement depth: participation levels and closed feedback loops of its practices.',
+  })
+  engagementDepth!: RatingComponent;
+
+  @Field(() => RatingComponent, { description: 'Contribution: reviews given and practices published in 12 months.' })
+  contribution!: RatingComponent;
+}
+
+const { ConnectionType: RatingConnection } = connectionTypes(OrganisationRating, 'OrganisationRating', 'rating');
+
+@ObjectType({ description: 'The published rating parameters.' })
+class RatingParametersView {
+  @Field(() => Float, { description: 'Weight of openness.' })
+  opennessWeight!: number;
+
+  @Field(() => Float, { description: 'Weight of practice quality.' })
+  practiceQualityWeight!: number;
+
+  @Field(() => Float, { description: 'Weight of engagement depth.' })
+  engagementDepthWeight!: number;
+
+  @Field(() => Float, { description: 'Weight of contribution.' })
+  contributionWeight!: number;
+
+  @Field(() => Float, { description: 'm: prior strength of the Bayesian average, in reviews.' })
+  priorReviews!: number;
+
+  @Field(() => Int, { description: 'Reviews needed for a rank.' })
+  minReviews!: number;
+
+  @Field(() => Int, { description: 'Published practices needed for a rank.' })
+  minPractices!: number;
+}
+
+@ArgsType()
+class RatingsArgs extends PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Compare the ACTIVE members of this thematic group (practice quality then uses the group’s reviews).',
+  })
+  groupId?: string;
+
+  @Field(() => OrganisationKind, { nullable: true, description: 'Compare organisations of this kind.' })
+  kind?: OrganisationKind;
+
+  @Field(() => String, { nullable: true, description: 'Only organisations in this region.' })
+  region?: string;
+}
+
+const component = (c: Component, weight: number): RatingComponent => ({
+  score: c.score,
+  sample: c.sample,
+  weight,
+  points: Math.round((c.score ?? 0) * weight * 100) / 100,
+});
+
+function toView(
+  result: RatingResult,
+  organisation: Organisation,
+  ranks: Map<string, number>,
+  p: RatingParameters,
+): OrganisationRating {
+  return {
+    organisation,
+    composite: result.composite,
+    rank: ranks.get(result.organisationId) ?? null,
+    enoughData: result.enoughData,
+    openness: component(result.openness, p.weights.openness),
+    practiceQuality: component(result.practiceQuality, p.weights.practiceQuality),
+    engagementDepth: component(result.engagementDepth, p.weights.engagementDepth),
+    contribution: component(result.contribution, p.weights.contribution),
+  };
+}
+
+/** Ratings of the organisations in scope, best first, ranked among themselves. */
+async function ratingsIn(ctx: Context, scope: RatingScope): Promise<OrganisationRating[]> {
+  const params = await ratingParameters();
+  const { organisations, facts, groupMean } = await loadRatingFacts(ctx.em, scope, ctx.now());
+  const results = computeRatings(facts, groupMean, params);
+  const ranks = rank(results);
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  return results
+    .map((r) => toView(r, byId.get(r.organisationId)!, ranks, params))
+    .sort(
+      (a, b) =>
+        Number(b.enoughData) - Number(a.enoughData) ||
+        b.composite - a.composite ||
+        a.organisation.name.localeCompare(b.organisation.name),
+    );
+}
+
+@Resolver()
+export class RatingResolver {
+  @Query(() => RatingConnection, {
+    description:
+      'The leaderboard: organisations of a thematic group or of a kind (compare like with like), best first; public.',
+  })
+  async ratings(@Args(() => RatingsArgs) args: RatingsArgs, @Ctx() ctx: Context) {
+    const scope: RatingScope = {
+      groupId: args.groupId ? parseGlobalId(args.groupId, ThematicGroup.typename, ['groupId']) : undefined,
+      kind: args.kind,
+      region: args.region,
+    };
+    const all = await ratingsIn(ctx, scope);
+    const size = pageSize(args);
+    const after = decodeCursor(args.after);
+    const start = after ? Number(after.value) + 1 : 0;
+    const page = all.slice(start, start + size);
+    const edges = page.map((node, i) => ({
+      node,
+      cursor: encodeCursor({ value: String(start + i), id: node.organisation.id }),
+    }));
+    return {
+      edges,
+      totalCount: all.length,
+      pageInfo: {
+        hasNextPage: start + size < all.length,
+        hasPreviousPage: start > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @Query(() => RatingParametersView, { description: 'The published weights and parameters of the rating.' })
+  async ratingParameters(): Promise<RatingParametersView> {
+    const p = await ratingParameters();
+    return {
+      opennessWeight: p.weights.openness,
+      practiceQualityWeight: p.weights.practiceQuality,
+      engagementDepthWeight: p.weights.engagementDepth,
+      contributionWeight: p.weights.contribution,
+      priorReviews: p.priorReviews,
+      minReviews: p.minReviews,
+      minPractices: p.minPractices,
+    };
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationRatingResolver {
+  @FieldResolver(() => OrganisationRating, {
+    description: 'Its rating among organisations of the same kind, with the breakdown; public.',
+  })
+  async rating(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<OrganisationRating> {
+    const all = await ratingsIn(ctx, { kind: organisation.kind });
+    return all.find((r) => r.organisation.id === organisation.id)!;
+  }
+}

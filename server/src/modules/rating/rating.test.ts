@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addMember,
+  createGroup,
+  createMethods,
+  createOrganisation,
+  createPractice,
+  joinGroup,
+  type GroupFixture,
+  type OrganisationFixture,
+} from '../../test-support/factories.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+
+const RATINGS = `query($group: ID) { ratings(groupId: $group, first: 50) { totalCount edges { node {
+  organisation { slug } composite rank enoughData
+  openness { score sample weight points } practiceQuality { score sample } engagementDepth { score sample } contribution { score sample }
+} } } }`;
+const BODY =
+  'Рецензия по существу: практика хорошо описывает, как вовлекают получателей услуг и как им возвращают обратную связь. '.repeat(
+    2,
+  );
+
+let server: TestServer;
+let group: GroupFixture;
+let a: OrganisationFixture;
+let b: OrganisationFixture;
+
+const ratingOf = async (slug: string) => {
+  const result = await server.gql(RATINGS, { group: group.id });
+  return result.data?.ratings.edges.map((e: any) => e.node).find((n: any) => n.organisation.slug === slug);
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createMethods(server, ['survey']);
+  group = await createGroup(server);
+  a = await createOrganisation(server);
+  b = await createOrganisation(server);
+  await joinGroup(server, a, group);
+  await joinGroup(server, b, group);
+  const practice = await createPractice(server, a, group, {
+    content: { participationLevel: 'DISTRIBUTED_DECISION_MAKING' },
+  });
+  await createPractice(server, b, group, {
+    content: {
+      participationLevel: 'CONSULTATION_FEEDBACK',
+      loopClosure: { returnedWhat: 'Итоги', returnedHow: 'Рассылка', closed: false },
+    },
+  });
+  const reviewer = await addMember(server, b, 'REVIEWER');
+  await server.gql(
+    `mutation($input: CreateReviewInput!) { createReview(input: $input) { userErrors { code } } }`,
+    {
+      input: {
+        practiceId: practice.id,
+        scores: { relevance: 5, depth: 5, loopClosure: 5, evidence: 5, replicability: 5 },
+        confidence: 5,
+        body: BODY,
+        submit: true,
+      },
+    },
+    { token: reviewer.token },
+  );
+});
+afterAll(() => server?.close());
+
+describe('ratings', () => {
+  it('rates the members of a group with explainable components; a rank needs enough data', async () => {
+    const ratingA = await ratingOf(a.slug);
+    // one 5/5 review against a group mean of 5 stays 5 → 100; level 5 with a closed loop → depth 100;
+    // contribution: one practice in 12 months → 100·1/(1+5) = 16.67; no openness standard → 0
+    expect(ratingA).toMatchObject({
+      enoughData: false,
+      practiceQuality: { score: 100, sample: 1 },
+      engagementDepth: { score: 100, sample: 1 },
+      contribution: { score: 16.67, sample: 1 },
+      openness: { score: null, sample: 0, weight: 0.35, points: 0 },
+      rank: null,
+    });
+    expect(ratingA.composite).toBe(52.5);
+    const ratingB = await ratingOf(b.slug);
+    // level 1 without a closed loop → 0; contribution: one practice + one review given → 100·2/7 = 28.57
+    expect(ratingB).toMatchObject({
+      engagementDepth: { score: 0, sample: 1 },
+      contribution: { score: 28.57, sample: 2 },
+      practiceQuality: { score: null },
+    });
+  });
+
+  it('lets nothing private change a rating: a draft practice and an unverified disclosure; verification does', async () => {
+    const admin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
+    const criterion = {
+      key: 'mission',
+      titleRu: 'М',
+      titleEn: 'M',
+      descriptionRu: 'М',
+      descriptionEn: 'M',
+      weight: 1,
+      mandatory: true,
+      evidence: 'URL',
+    };
+    await server.gql(
+      `mutation($input: PublishStandardInput!) { publishStandard(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          definition: {
+            key: 'rating-standard',
+            version: 1,
+            titleRu: 'С',
+            titleEn: 'S',
+            descriptionRu: 'С',
+            descriptionEn: 'S',
+            appliesTo: ['NGO'],
+            formula: 'WEIGHTED_SHARE',
+            sections: [{ key: 'about', titleRu: 'О', titleEn: 'A', criteria: [criterion] }],
+            levels: [{ key: 'base', titleRu: 'Б', titleEn: 'B', requires: ['mission'] }],
+          },
+        },
+      },
+      { token: admin.token },
+    );
+    const before = await ratingOf(a.slug);
+    expect(before.openness).toMatchObject({ score: 0, sample: 1 });
+    await createPractice(server, a, group, { draft: true, content: { participationLevel: 'CONSULTATION_FEEDBACK' } });
+    const claimed = await server.gql(
+      `mutation($input: DiscloseInput!) { disclose(input: $input) { disclosure { id version } userErrors { code } } }`,
+      {
+        input: {
+          standardKey: 'rating-standard',
+          criterionKey: 'mission',
+          evidenceUrl: 'https://a.example.org/mission',
+          asOf: '2026-01-01',
+        },
+      },
+      { token: a.admin.token },
+    );
+    expect(await ratingOf(a.slug)).toEqual(before);
+    const moderator = await server.person({ realmRoles: ['MODERATOR'] });
+    await server.gql(
+      `mutation($input: DecideDisclosureInput!) { verifyDisclosure(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          disclosureId: claimed.data?.disclose.disclosure.id,
+          version: claimed.data?.disclose.disclosure.version,
+        },
+      },
+      { token: moderator.token },
+    );
+    const after = await ratingOf(a.slug);
+    expect(after.openness).toMatchObject({ score: 100, points: 35 });
+    expect(after.composite).toBe(before.composite + 35);
+  });
+
+  it('publishes its parameters', async () => {
+    const result = await server.gql(
+      `{ ratingParameters { opennessWeight practiceQualityWeight engagementDepthWeight contributionWeight priorReviews } }`,
+    );
+    expect(result.data?.ratingParameters).toEqual({
+      opennessWeight: 0.35,
+      practiceQualityWeight: 0.3,
+      engagementDepthWeight: 0.2,
+      contributionWeight: 0.15,
+      priorReviews: 3,
+    });
+  });
+});
