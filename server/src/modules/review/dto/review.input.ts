@@ -22,7 +22,9 @@ registerEnumType(RubricCriterion, {
   },
 });
 
+/** The rubric, both as read (a draft may lack scores) and as written. */
 @ObjectType({ description: 'Rubric scores, 1–5 each; null in a draft where not yet given.' })
+@InputType('RubricScoresInput', { description: 'Rubric scores, integers 1–5; all five are needed to submit.' })
 export class RubricScores {
   @Field(() => Int, { nullable: true, description: "Relevance to beneficiaries' needs." })
   relevance?: number | null;
@@ -40,31 +42,15 @@ export class RubricScores {
   replicability?: number | null;
 }
 
-@InputType({ description: 'Rubric scores, integers 1–5; all five are needed to submit.' })
-export class RubricScoresInput {
-  @Field(() => Int, { nullable: true, description: "Relevance to beneficiaries' needs." })
-  relevance?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Depth of involvement.' })
-  depth?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Closed feedback loop.' })
-  loopClosure?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Evidence of results.' })
-  evidence?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Replicability.' })
-  replicability?: number | null;
-}
+export { RubricScores as RubricScoresInput };
 
 @InputType({ description: 'A review of the current revision of a practice, by the organisation the caller acts for.' })
 export class CreateReviewInput {
   @Field(() => ID, { description: 'The practice (its current revision is reviewed).' })
   practiceId!: string;
 
-  @Field(() => RubricScoresInput, { nullable: true, description: 'Rubric scores.' })
-  scores?: RubricScoresInput | null;
+  @Field(() => RubricScores, { nullable: true, description: 'Rubric scores.' })
+  scores?: RubricScores | null;
 
   @Field(() => Int, { nullable: true, description: 'Reviewer confidence, 1–5.' })
   confidence?: number | null;
@@ -84,8 +70,8 @@ export class UpdateReviewInput {
   @Field(() => Int, { description: 'The `version` the change is based on; a stale one is refused with CONFLICT.' })
   version!: number;
 
-  @Field(() => RubricScoresInput, { nullable: true, description: 'Scores to change (given ones replace).' })
-  scores?: RubricScoresInput | null;
+  @Field(() => RubricScores, { nullable: true, description: 'Scores to change (given ones replace).' })
+  scores?: RubricScores | null;
 
   @Field(() => Int, { nullable: true, description: 'Reviewer confidence, 1–5.' })
   confidence?: number | null;
