@@ -37,6 +37,9 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   WEB_DIST_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Отклик <no-reply@otklik.local>'),
+  DIGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(60),
   COMMENT_REPORT_THRESHOLD: z.coerce.number().int().min(1).default(3),
   COMMENT_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).default(15),
 });

@@ -8,6 +8,7 @@ import { createOrm } from './db/orm.js';
 import { prepareDatabase } from './db/prepare.js';
 import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
 import { createLogger } from './logger.js';
+import { startDigestSender } from './modules/notification/digest.sender.js';
 import { startNotificationListener } from './modules/notification/notification.listener.js';
 import { seedDatabase } from './seeds/demo.seed.js';
 import { SEEDS_DIR } from './seeds/seed-file.js';
@@ -25,6 +26,18 @@ async function main(): Promise<void> {
   await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
   const orm = await createOrm({ url: database.appUrl });
   const notificationListener = startNotificationListener(database.appUrl, logger);
+  const digests = config.SMTP_URL
+    ? startDigestSender(
+        {
+          ownerUrl: database.ownerUrl,
+          smtpUrl: config.SMTP_URL,
+          from: config.MAIL_FROM,
+          publicUrl: config.publicUrl,
+          logger,
+        },
+        config.DIGEST_INTERVAL_MINUTES * 60_000,
+      )
+    : undefined;
 
   const httpServer = createServer();
   let identityRouter;
@@ -97,6 +110,7 @@ async function main(): Promise<void> {
       await app.apollo.stop();
       httpServer.closeAllConnections();
       logger.info('HTTP server closed');
+      digests?.stop();
       await notificationListener.stop();
       await orm.close(true);
       logger.info('database pool closed');
