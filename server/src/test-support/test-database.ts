@@ -22,12 +22,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const ownerUrl = withDatabase(adminUrl, name);
   const pool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+  // Dropping the database terminates idle connections that are still closing; that is expected.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     ownerUrl,
     appUrl: withCredentials(ownerUrl, APP_ROLE, APP_PASSWORD),
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     drop: async () => {
       await pool.end();
+      await new Promise((resolve) => setImmediate(resolve));
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${quoteIdent(name)} with (force)`);
