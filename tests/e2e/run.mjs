@@ -16,6 +16,13 @@
 // sees the notification in the bell, responds to the review and posts a comment; dobro.reviewer
 // reports the comment; the moderator hides it in /moderation with a reason; an anonymous visitor
 // sees the placeholder instead of its text; semya.admin reads the activity log.
+// Then information openness: semya.admin opens fond-semya's openness page, picks a criterion that
+// is neither verified nor claimed (read from the page, so re-runs pick another; a rejected or
+// outdated one when none is left, and the steps are skipped with a note when nothing is), has a
+// bad link and a future date refused at their fields, discloses it and notes the score;
+// dobro.admin (tsentr-dobro shares a thematic group with fond-semya) verifies it in the
+// verification queue; an anonymous visitor sees it verified and the score increased, and the
+// badge (/badge/fond-semya.svg) shows the new rounded score.
 // Titles are unique per run, so the scenario passes again on the same database. axe-core
 // checks every page visited and fails on serious or critical violations. Screenshots go to
 // tests/e2e/artifacts/.
@@ -70,6 +77,24 @@ const REVIEW_TEXT =
 const RESPONSE_TEXT = `Спасибо за рецензию (прогон ${RUN})! Добавим данные о промежуточных изменениях в следующую редакцию.`;
 const COMMENT_TEXT = `Комментарий автора практики, прогон ${RUN}: приглашаем коллег обсудить опыт родительского совета.`;
 const HIDE_REASON = `Проверка модерации (прогон ${RUN})`;
+const VERIFIER = { username: 'dobro.admin', password: 'otklik-demo' };
+// Criteria of fond-semya's standard worth disclosing first; any other undisclosed one will do.
+const OPENNESS_CANDIDATES = [
+  'whistleblowing-procedure',
+  'news-updates',
+  'outcome-indicators',
+  'income-by-source',
+  'expenses-by-programme',
+  'grants-and-subsidies',
+  'financial-statements',
+  'supervisory-body',
+  'feedback-results',
+  'feedback-changes',
+  'beneficiary-involvement',
+  'independent-evaluations',
+  'audit-report',
+];
+const OPENNESS_PATH = `/organisations/${PRACTICE_ORGANISATION}/openness`;
 
 const results = [];
 let stopped = null;
@@ -140,6 +165,11 @@ async function accessibility(page, label) {
     ]);
     throw new Error(`${blocking.length} serious/critical accessibility violation(s) on ${label}:\n${lines.join('\n')}`);
   }
+}
+
+/** A step that cannot run on this database; it counts neither as passed nor as failed. */
+function skip(name, reason) {
+  log(`– ${name} (skipped: ${reason})`);
 }
 
 function expect(condition, message) {
@@ -768,6 +798,199 @@ async function main() {
       await screenshot(page, '15-activity-log');
     });
     await check('accessibility: activity log', () => accessibility(page, 'the activity log'));
+
+    // ── Information openness: disclose, verify, the public page and the badge ────────────
+    let target = null;
+    let scoreBefore = NaN;
+    let scoreAfter = NaN;
+    const evidenceUrl = (key) => `https://semya.example.org/openness/${key}?run=${RUN}`;
+    const criterionItem = (p, key) => p.locator(`li.criterion[data-criterion-key="${key}"]`);
+    const pageScore = async (p) => Number(await p.locator('.openness-score [data-score]').getAttribute('data-score'));
+
+    await step(`${USER.username} opens fond-semya's openness page and picks a criterion to disclose`, async () => {
+      await page.goto(`${BASE_URL}/my/organisation`);
+      await page.getByRole('link', { name: 'Информационная открытость', exact: true }).click();
+      await page.waitForURL(`**${OPENNESS_PATH}`);
+      await page.getByRole('heading', { level: 1, name: 'Информационная открытость' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Что сделать дальше' }).waitFor();
+      await page.locator('li.criterion').first().waitFor();
+      scoreBefore = await pageScore(page);
+      expect(Number.isFinite(scoreBefore), 'the page shows no score');
+      const criteria = await page.locator('li.criterion').evaluateAll((nodes) =>
+        nodes.map((n) => ({
+          key: n.dataset.criterionKey,
+          state: n.dataset.state,
+          title: n.querySelector('h4')?.textContent,
+        })),
+      );
+      const byPreference = [...criteria].sort(
+        (a, b) => (OPENNESS_CANDIDATES.indexOf(a.key) + 1 || 99) - (OPENNESS_CANDIDATES.indexOf(b.key) + 1 || 99),
+      );
+      target =
+        byPreference.find((c) => c.state === 'NOT_DISCLOSED') ??
+        byPreference.find((c) => c.state === 'REJECTED') ??
+        byPreference.find((c) => c.state === 'EXPIRED') ??
+        null;
+      if (target) log(`    disclosing «${target.title}» (${target.key}, ${target.state}); score now ${scoreBefore}`);
+      else
+        log(
+          '    note: every criterion of fond-semya is verified or claimed: the disclose and verify steps are skipped',
+        );
+    });
+
+    const discloseStep = 'a link that is not http(s) and a future date are refused at their fields';
+    if (!target) skip(discloseStep, 'nothing left to disclose');
+    else
+      await step(discloseStep, async () => {
+        const item = criterionItem(page, target.key);
+        const action =
+          target.state === 'REJECTED'
+            ? 'Ответить и заявить снова'
+            : target.state === 'EXPIRED'
+              ? 'Обновить сведения'
+              : 'Раскрыть информацию';
+        await item.getByRole('button', { name: `${action}: ${target.title}` }).click();
+        const form = item.getByRole('form', { name: `Раскрытие информации: ${target.title}` });
+        await form.waitFor();
+        const date = form.getByLabel(/^Дата, на которую сведения актуальны/);
+        const today = await date.getAttribute('max');
+        expect(/^\d{4}-\d{2}-\d{2}$/.test(today ?? ''), `the date field has no max (${today})`);
+        target.today = today;
+        const link = form.getByLabel(/^Ссылка/);
+        target.hasLink = (await link.count()) > 0;
+        if (target.hasLink) await link.fill('ftp://semya.example.org/report.pdf');
+        await date.fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+        await form.getByRole('button', { name: 'Отправить на подтверждение' }).click();
+        await form.getByRole('alert').waitFor();
+        await form.locator('[id$="-asOf-error"]').getByText('Дата не может быть позже сегодняшнего дня.').waitFor();
+        expect((await date.getAttribute('aria-invalid')) === 'true', 'the future date is not marked aria-invalid');
+        if (target.hasLink) {
+          await form
+            .locator('[id$="-evidenceUrl-error"]')
+            .getByText(/начиная с http:\/\/ или https:\/\//)
+            .waitFor();
+        }
+        await screenshot(page, '16-disclose-form');
+      });
+    if (target) {
+      await check('accessibility: openness page with the disclose form open', () =>
+        accessibility(page, 'the openness page with the disclose form'),
+      );
+    } else {
+      await check('accessibility: openness page (signed in)', () => accessibility(page, 'the openness page'));
+    }
+
+    const claimStep = 'disclose the criterion: it is claimed and the score does not change yet';
+    if (!target) skip(claimStep, 'nothing left to disclose');
+    else
+      await step(claimStep, async () => {
+        const item = criterionItem(page, target.key);
+        const form = item.getByRole('form', { name: `Раскрытие информации: ${target.title}` });
+        if (target.hasLink) await form.getByLabel(/^Ссылка/).fill(evidenceUrl(target.key));
+        const text = form.getByLabel(/^Что раскрыто/);
+        if ((await text.count()) > 0) await text.fill(`Описание раскрытия, прогон ${RUN}.`);
+        const number = form.getByLabel(/^(Значение|Количество|Доля)/);
+        if ((await number.count()) > 0) await number.fill('12');
+        const answer = form.getByLabel(/^Ответ на замечание/);
+        if ((await answer.count()) > 0) await answer.fill(`Исправили по замечанию, прогон ${RUN}.`);
+        await form.getByLabel(/^Дата, на которую сведения актуальны/).fill(target.today);
+        await form.getByRole('button', { name: 'Отправить на подтверждение' }).click();
+        await item.getByRole('status').filter({ hasText: 'отправлено на подтверждение' }).waitFor();
+        await page.locator(`li.criterion[data-criterion-key="${target.key}"][data-state="CLAIMED"]`).waitFor();
+        await item.getByText('Ждёт подтверждения').waitFor();
+        expect((await pageScore(page)) === scoreBefore, 'a claim changed the score before verification');
+      });
+
+    const { context: verifierContext, page: verifier } = await newPage(browser, pageErrors);
+    await step(`${VERIFIER.username} opens the verification queue from «Моя организация»`, async () => {
+      await verifier.goto(`${BASE_URL}/`);
+      await signIn(verifier, VERIFIER);
+      await verifier.getByRole('link', { name: 'Моя организация', exact: true }).click();
+      await verifier.waitForURL('**/my/organisation');
+      await verifier.getByRole('link', { name: 'Проверка раскрытий других организаций' }).click();
+      await verifier.waitForURL('**/openness/verification');
+      await verifier.getByRole('heading', { level: 1, name: 'Проверка раскрытий информации' }).waitFor();
+      await verifier.getByRole('heading', { level: 2, name: 'Ждут проверки' }).waitFor();
+      if (target) {
+        const item = verifier.locator(
+          `[data-organisation-slug="${PRACTICE_ORGANISATION}"][data-criterion-key="${target.key}"]`,
+        );
+        await item.getByRole('heading', { level: 3, name: target.title }).waitFor();
+        if (target.hasLink) {
+          const evidence = item.getByRole('link', { name: evidenceUrl(target.key) });
+          expect((await evidence.getAttribute('rel')) === 'noopener noreferrer', 'the evidence link lacks rel');
+          expect(
+            (await evidence.getAttribute('href')) === evidenceUrl(target.key),
+            'the evidence link has another address',
+          );
+        }
+      }
+      await screenshot(verifier, '17-verification-queue');
+    });
+    await check('accessibility: verification queue', () => accessibility(verifier, 'the verification queue'));
+
+    const verifyStep = `${VERIFIER.username} verifies the disclosure (a rejection needs a reason)`;
+    if (!target) skip(verifyStep, 'nothing was disclosed');
+    else
+      await step(verifyStep, async () => {
+        const item = verifier.locator(
+          `[data-organisation-slug="${PRACTICE_ORGANISATION}"][data-criterion-key="${target.key}"]`,
+        );
+        await item.getByRole('button', { name: 'Отклонить', exact: true }).click();
+        await item.getByText('Укажите причину отказа: от 3 до 1000 символов.').waitFor();
+        expect(
+          (await item.getByLabel(/^Причина отказа/).getAttribute('aria-invalid')) === 'true',
+          'the missing reason is not marked aria-invalid',
+        );
+        await item.getByRole('button', { name: 'Подтвердить', exact: true }).click();
+        await verifier
+          .getByRole('status')
+          .filter({ hasText: `Раскрытие «${target.title}» организации` })
+          .filter({ hasText: 'подтверждено' })
+          .waitFor();
+        await item.waitFor({ state: 'detached' });
+      });
+    await verifierContext.close();
+
+    const { context: publicContext, page: visitor2 } = await newPage(browser, pageErrors);
+    await step('an anonymous visitor sees the criterion verified and the score increased', async () => {
+      await visitor2.goto(`${BASE_URL}${OPENNESS_PATH}`);
+      await visitor2.getByRole('heading', { level: 1, name: 'Информационная открытость' }).waitFor();
+      await visitor2.locator('li.criterion').first().waitFor();
+      scoreAfter = await pageScore(visitor2);
+      expect(
+        (await visitor2.locator('li.criterion[data-state="CLAIMED"], li.criterion[data-state="REJECTED"]').count()) ===
+          0,
+        'an anonymous visitor sees claimed or rejected disclosures',
+      );
+      if (target) {
+        const item = criterionItem(visitor2, target.key);
+        expect((await item.getAttribute('data-state')) === 'VERIFIED', `«${target.title}» is not verified`);
+        if (target.hasLink) await item.getByRole('link', { name: evidenceUrl(target.key) }).waitFor();
+        expect(scoreAfter > scoreBefore, `the score did not increase: ${scoreBefore} → ${scoreAfter}`);
+        log(`    score ${scoreBefore} → ${scoreAfter}`);
+      }
+      const snippet = await visitor2.getByLabel(/^HTML-код значка/).inputValue();
+      const expected = `<a href="${BASE_URL}${OPENNESS_PATH}"><img src="${BASE_URL}/badge/${PRACTICE_ORGANISATION}.svg?lang=ru" alt="`;
+      expect(snippet.startsWith(expected), `unexpected badge snippet: ${snippet}`);
+      const badge = visitor2.locator(`img[src="/badge/${PRACTICE_ORGANISATION}.svg?lang=ru"]`);
+      await badge.waitFor();
+      expect(await badge.evaluate((img) => img.complete && img.naturalWidth > 0), 'the badge image did not load');
+      await screenshot(visitor2, '18-openness-anonymous');
+    });
+    await check('accessibility: openness page (anonymous)', () =>
+      accessibility(visitor2, 'the anonymous openness page'),
+    );
+    await publicContext.close();
+
+    await step('the badge shows the new rounded score', async () => {
+      const response = await fetch(`${BASE_URL}/badge/${PRACTICE_ORGANISATION}.svg`);
+      expect(response.ok, `GET /badge/${PRACTICE_ORGANISATION}.svg: HTTP ${response.status}`);
+      expect(/image\/svg\+xml/.test(response.headers.get('content-type') ?? ''), 'the badge is not SVG');
+      const svg = await response.text();
+      const shown = /· (\d+)\/100/.exec(svg)?.[1];
+      expect(shown === String(Math.round(scoreAfter)), `the badge says ${shown}/100, the page ${scoreAfter}`);
+    });
 
     await check('no uncaught errors in the page', async () => {
       expect(pageErrors.length === 0, `uncaught page errors:\n${pageErrors.join('\n')}`);

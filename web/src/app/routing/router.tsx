@@ -53,6 +53,18 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'organisations/:slug/openness',
+            lazy: async () => ({
+              Component: (await import('../../features/openness/pages/openness-page')).OpennessPage,
+            }),
+          },
+          {
+            path: 'openness/verification',
+            lazy: async () => ({
+              Component: (await import('../../features/openness/pages/verification-queue-page')).VerificationQueuePage,
+            }),
+          },
+          {
             path: 'my/organisation',
             lazy: async () => ({
               Component: (await import('../../features/organisations/pages/my-organisation-page')).MyOrganisationPage,

@@ -52,9 +52,14 @@ export function AppShell() {
                 </li>
               )}
               {(hasPlatformRole('MODERATOR') || hasPlatformRole('PLATFORM_ADMIN')) && (
-                <li>
-                  <NavLink to="/moderation">{t('shell.nav.moderation')}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/moderation">{t('shell.nav.moderation')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/openness/verification">{t('shell.nav.verification')}</NavLink>
+                  </li>
+                </>
               )}
               {hasPlatformRole('PLATFORM_ADMIN') && (
                 <li>

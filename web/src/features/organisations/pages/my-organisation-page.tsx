@@ -80,11 +80,15 @@ function MyOrganisation() {
           )}{' '}
           <Link to={`/organisations/${organisation.slug}`}>{t('myOrganisation.publicProfile')}</Link>
           {' · '}
+          <Link to={`/organisations/${organisation.slug}/openness`}>{t('myOrganisation.openness')}</Link>
+          {' · '}
           <Link to="/my/organisation/new">{t('myOrganisation.registerAnother')}</Link>
           {isAdmin && (
             <>
               {' · '}
               <Link to="/my/organisation/activity">{t('activity.title')}</Link>
+              {' · '}
+              <Link to="/openness/verification">{t('myOrganisation.verification')}</Link>
             </>
           )}
         </p>

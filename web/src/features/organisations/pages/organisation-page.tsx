@@ -8,6 +8,7 @@ import { useFormatters } from '../../../app/i18n/use-formatters';
 import { OrganisationProfileDocument } from '../graphql/organisations';
 import { OrganisationPracticesSection, useCanWritePractices } from '../../practices/components/practice-sections';
 import { useSession } from '../../../app/session/session-context';
+import { OpennessSummary } from '../../openness/components/openness-summary';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -40,6 +41,8 @@ export function OrganisationPage() {
         )}
       </header>
       {organisation.description && <p className="lead">{organisation.description}</p>}
+
+      <OpennessSummary slug={organisation.slug} />
 
       <OrganisationPracticesSection
         slug={organisation.slug}
