@@ -89,6 +89,12 @@ export async function disclose(ctx: Context, input: DiscloseInput): Promise<Disc
     });
   }
   const evidence = checkEvidence(input, criterion.evidence, ctx.now());
+  if (input.answer && input.answer.trim().length > 2000) {
+    throw badInput(['input', 'answer'], {
+      ru: 'Ответ — не длиннее 2000 символов',
+      en: 'An answer is at most 2,000 characters',
+    });
+  }
   try {
     return await ctx.em.transactional(async (em) => {
       const existing = await em.findOne(Disclosure, {
@@ -141,7 +147,7 @@ export async function disclose(ctx: Context, input: DiscloseInput): Promise<Disc
 }
 
 /** Moderators, or ADMINs of another organisation sharing an ACTIVE thematic group; never the organisation itself. */
-async function canVerify(ctx: Context, actor: AuthenticatedActor, organisationId: string): Promise<boolean> {
+export async function canVerify(ctx: Context, actor: AuthenticatedActor, organisationId: string): Promise<boolean> {
   if (
     actor.active?.organisationId === organisationId ||
     actor.memberships.some((m) => m.organisationId === organisationId)

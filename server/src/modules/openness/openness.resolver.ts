@@ -2,14 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import { keysetPage } from '../../common/graphql/keyset-page.js';
 import { connectionTypes, PageArgs } from '../../common/graphql/pagination.js';
 import { withUserErrors } from '../../common/graphql/user-error.js';
-import { activeOrganisationId, hasPlatformRole } from '../../common/tenancy/actor.js';
+import { activeOrganisationId, isAuthenticated } from '../../common/tenancy/actor.js';
 import type { Context } from '../../context.js';
-import { PlatformRole } from '../member/member-role.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { canSeeOrganisationPrivate } from '../organisation/organisation.policy.js';
 import { expiresAt } from './compliance.engine.js';
 import { computeFor, toReport } from './compliance.service.js';
-import { decideDisclosure, disclose } from './disclosure.service.js';
+import { canVerify, decideDisclosure, disclose } from './disclosure.service.js';
 import {
   ComplianceReport,
   Criterion,
@@ -129,6 +128,13 @@ export class DisclosureResolver {
     return ctx.loaders.organisation.loadOrFail(d.organisationId, 'organisation');
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may verify or reject it now.' })
+  async viewerCanVerify(@Root() d: Disclosure, @Ctx() ctx: Context): Promise<boolean> {
+    return (
+      d.status === DisclosureStatus.CLAIMED && isAuthenticated(ctx.actor) && canVerify(ctx, ctx.actor, d.organisationId)
+    );
+  }
+
   @FieldResolver(() => OpennessStandard, { description: 'The standard version.' })
   standard(@Root() d: Disclosure, @Ctx() ctx: Context) {
     return ctx.loaders.opennessStandard.loadOrFail(d.standardId, 'standard');
@@ -213,10 +219,11 @@ export class OrganisationOpennessResolver {
     description:
       'Disclosures: verified ones for everyone; claimed and rejected ones for the organisation and its verifiers.',
   })
-  disclosures(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Disclosure[]> {
+  async disclosures(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Disclosure[]> {
+    // The organisation itself, and whoever may verify it (moderators, peer ADMINs), see every state.
     const seesAll =
       canSeeOrganisationPrivate(ctx.actor, organisation.id) ||
-      hasPlatformRole(ctx.actor, PlatformRole.PLATFORM_ADMIN, PlatformRole.MODERATOR);
+      (isAuthenticated(ctx.actor) && (await canVerify(ctx, ctx.actor, organisation.id)));
     return ctx.em.find(
       Disclosure,
       { organisationId: organisation.id, ...(seesAll ? {} : { status: DisclosureStatus.VERIFIED }) },
