@@ -15,6 +15,7 @@ import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
 import { badgeRouter } from './modules/openness/badge.route.js';
+import { ratingsExportRouter } from './modules/rating/ratings-export.route.js';
 import { createSchema } from './schema.js';
 import { attachSubscriptions } from './subscriptions.js';
 
@@ -91,6 +92,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   if (opts.identityRouter) app.use(opts.identityRouter);
   app.use(badgeRouter(opts.orm, now));
+  app.use(ratingsExportRouter(opts.orm, now));
 
   const schema = await createSchema();
   const settings = opts.settings ?? DEFAULT_SETTINGS;

@@ -17,12 +17,12 @@ import { connectionTypes, decodeCursor, encodeCursor, PageArgs, pageSize } from 
 import type { Context } from '../../context.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { ThematicGroup } from '../thematic-group/thematic-group.entity.js';
-import { computeRatings, rank, type Component, type RatingParameters, type RatingResult } from './rating.engine.js';
-import { loadRatingFacts, type RatingScope } from './rating.facts.js';
+import type { RatingScope } from './rating.facts.js';
+import { ratingsIn } from './rating.service.js';
 import { ratingParameters } from './rating.parameters.js';
 
 @ObjectType({ description: 'One component (составляющая) of a rating, 0–100, with what it rests on and adds.' })
-class RatingComponent {
+export class RatingComponent {
   @Field(() => Float, { nullable: true, description: 'Score 0–100; null without data (counts as 0 in the composite).' })
   score!: number | null;
 
@@ -39,7 +39,7 @@ class RatingComponent {
 }
 
 @ObjectType({ description: "An organisation's rating (рейтинг) with its breakdown: why this score." })
-class OrganisationRating {
+export class OrganisationRating {
   @Field(() => Organisation, { description: 'The organisation.' })
   organisation!: Organisation;
 
@@ -111,48 +111,6 @@ class RatingsArgs extends PageArgs {
   region?: string;
 }
 
-const component = (c: Component, weight: number): RatingComponent => ({
-  score: c.score,
-  sample: c.sample,
-  weight,
-  points: Math.round((c.score ?? 0) * weight * 100) / 100,
-});
-
-function toView(
-  result: RatingResult,
-  organisation: Organisation,
-  ranks: Map<string, number>,
-  p: RatingParameters,
-): OrganisationRating {
-  return {
-    organisation,
-    composite: result.composite,
-    rank: ranks.get(result.organisationId) ?? null,
-    enoughData: result.enoughData,
-    openness: component(result.openness, p.weights.openness),
-    practiceQuality: component(result.practiceQuality, p.weights.practiceQuality),
-    engagementDepth: component(result.engagementDepth, p.weights.engagementDepth),
-    contribution: component(result.contribution, p.weights.contribution),
-  };
-}
-
-/** Ratings of the organisations in scope, best first, ranked among themselves. */
-async function ratingsIn(ctx: Context, scope: RatingScope): Promise<OrganisationRating[]> {
-  const params = await ratingParameters();
-  const { organisations, facts, groupMean } = await loadRatingFacts(ctx.em, scope, ctx.now());
-  const results = computeRatings(facts, groupMean, params);
-  const ranks = rank(results);
-  const byId = new Map(organisations.map((o) => [o.id, o]));
-  return results
-    .map((r) => toView(r, byId.get(r.organisationId)!, ranks, params))
-    .sort(
-      (a, b) =>
-        Number(b.enoughData) - Number(a.enoughData) ||
-        b.composite - a.composite ||
-        a.organisation.name.localeCompare(b.organisation.name),
-    );
-}
-
 @Resolver()
 export class RatingResolver {
   @Query(() => RatingConnection, {
@@ -165,7 +123,7 @@ export class RatingResolver {
       kind: args.kind,
       region: args.region,
     };
-    const all = await ratingsIn(ctx, scope);
+    const all = await ratingsIn(ctx.em, ctx.now(), scope);
     const size = pageSize(args);
     const after = decodeCursor(args.after);
     const start = after ? Number(after.value) + 1 : 0;
@@ -207,7 +165,7 @@ export class OrganisationRatingResolver {
     description: 'Its rating among organisations of the same kind, with the breakdown; public.',
   })
   async rating(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<OrganisationRating> {
-    const all = await ratingsIn(ctx, { kind: organisation.kind });
+    const all = await ratingsIn(ctx.em, ctx.now(), { kind: organisation.kind });
     return all.find((r) => r.organisation.id === organisation.id)!;
   }
 }

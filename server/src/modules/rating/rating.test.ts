@@ -163,4 +163,22 @@ describe('ratings', () => {
       priorReviews: 3,
     });
   });
+
+  it('exports the leaderboard as CSV with a BOM for Excel, neutralising formulas in names', async () => {
+    const risky = await createOrganisation(server, { name: '=HYPERLINK("http://evil")' });
+    await joinGroup(server, risky, group);
+    const response = await fetch(`${server.url}/exports/ratings.csv?groupId=${group.id}`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'Место,Организация,Короткое имя,Тип,Регион,Рейтинг,Открытость,Качество практик,Глубина вовлечения,Вклад,Рецензий,Практик,Достаточно данных',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect((await fetch(`${server.url}/exports/ratings.csv?kind=NOPE`)).status).toBe(400);
+    const english = await (await fetch(`${server.url}/exports/ratings.csv?kind=NGO&lang=en`)).text();
+    expect(english).toContain('Rank,Organisation');
+  });
 });

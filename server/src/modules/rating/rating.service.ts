@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Organisation } from '../organisation/organisation.entity.js';
+import { computeRatings, rank, type Component, type RatingParameters, type RatingResult } from './rating.engine.js';
+import { loadRatingFacts, type RatingScope } from './rating.facts.js';
+import { ratingParameters } from './rating.parameters.js';
+import type { OrganisationRating, RatingComponent } from './rating.resolver.js';
+
+const component = (c: Component, weight: number): RatingComponent => ({
+  score: c.score,
+  sample: c.sample,
+  weight,
+  points: Math.round((c.score ?? 0) * weight * 100) / 100,
+});
+
+function toView(
+  result: RatingResult,
+  organisation: Organisation,
+  ranks: Map<string, number>,
+  p: RatingParameters,
+): OrganisationRating {
+  return {
+    organisation,
+    composite: result.composite,
+    rank: ranks.get(result.organisationId) ?? null,
+    enoughData: result.enoughData,
+    openness: component(result.openness, p.weights.openness),
+    practiceQuality: component(result.practiceQuality, p.weights.practiceQuality),
+    engagementDepth: component(result.engagementDepth, p.weights.engagementDepth),
+    contribution: component(result.contribution, p.weights.contribution),
+  };
+}
+
+/** Ratings of the organisations in scope, best first, ranked among themselves. */
+export async function ratingsIn(em: EntityManager, now: Date, scope: RatingScope): Promise<OrganisationRating[]> {
+  const params = await ratingParameters();
+  const { organisations, facts, groupMean } = await loadRatingFacts(em, scope, now);
+  const results = computeRatings(facts, groupMean, params);
+  const ranks = rank(results);
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  return results
+    .map((r) => toView(r, byId.get(r.organisationId)!, ranks, params))
+    .sort(
+      (a, b) =>
+        Number(b.enoughData) - Number(a.enoughData) ||
+        b.composite - a.composite ||
+        a.organisation.name.localeCompare(b.organisation.name),
+    );
+}
