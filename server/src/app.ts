@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError } from './common/errors/format-error.js';
+import { rejectNulCharacters } from './common/graphql/reject-nul.js';
 import { currentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
 import { createContext, DEFAULT_SETTINGS, type Context, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
@@ -128,6 +129,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    rejectNulCharacters,
     bearerAuth(opts.verifier),
     expressMiddleware(apollo, {
       context: async ({ req }: { req: Request }) => {

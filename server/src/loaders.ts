@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchLoader } from './common/graphql/batch-loader.js';
-import { CommentReport } from './modules/comment/comment.entity.js';
+import { CommentEdit, CommentReport } from './modules/comment/comment.entity.js';
 import { OpennessStandard } from './modules/openness/openness.entities.js';
 import { Practice } from './modules/practice/practice.entity.js';
 import { Organisation } from './modules/organisation/organisation.entity.js';
@@ -49,6 +49,31 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
     ),
     /** Practices by id, as the actor may see them (drafts of others are absent). */
     practice: new BatchLoader<string, Practice>(async (ids) => byId(await em.find(Practice, { id: { $in: ids } }))),
+    /** Earlier texts of comments, newest first. */
+    commentEdits: new BatchLoader<string, CommentEdit[]>(async (commentIds) => {
+      const rows = await em.find(CommentEdit, { commentId: { $in: commentIds } }, { orderBy: { replacedAt: 'desc' } });
+      const map = new Map<string, CommentEdit[]>();
+      for (const row of rows) map.set(row.commentId, [...(map.get(row.commentId) ?? []), row]);
+      return map;
+    }),
+    /** Report counts of comments (visible to moderators under RLS). */
+    commentReportCount: new BatchLoader<string, number>(async (commentIds) => {
+      const rows = await em.execute<Array<{ comment_id: string; count: string }>>(
+        'select comment_id, count(*) as count from comment_report where comment_id = any(?::uuid[]) group by comment_id',
+        [`{${commentIds.join(',')}}`],
+      );
+      return new Map(rows.map((r) => [r.comment_id, Number(r.count)]));
+    }),
+    /** Thematic groups each organisation is an ACTIVE member of. */
+    activeGroupIds: new BatchLoader<string, string[]>(async (organisationIds) => {
+      const rows = await em.find(GroupMembership, {
+        organisationId: { $in: organisationIds },
+        status: GroupMembershipStatus.ACTIVE,
+      });
+      const map = new Map<string, string[]>(organisationIds.map((id) => [id, []]));
+      for (const row of rows) map.get(row.organisationId)!.push(row.groupId);
+      return map;
+    }),
     /** Comments the actor has reported, by comment id. */
     reportedByViewer: new BatchLoader<string, boolean>(async (commentIds) => {
       if (!subject) return new Map();

@@ -6,6 +6,7 @@ import { createTokenVerifier } from './common/auth/token-verifier.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createOrm } from './db/orm.js';
 import { prepareDatabase } from './db/prepare.js';
+import { writeAppSettings } from './db/provision.js';
 import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
 import { createLogger } from './logger.js';
 import { startDigestSender } from './modules/notification/digest.sender.js';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const production = config.NODE_ENV === 'production';
 
   const database = await prepareDatabase(config, logger, say);
+  await writeAppSettings(database.ownerUrl, { comment_report_threshold: config.COMMENT_REPORT_THRESHOLD });
   say(config.SEED_DEMO_DATA ? 'Loading thematic groups and demo data (first start only)…' : 'Loading thematic groups…');
   await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
   const orm = await createOrm({ url: database.appUrl });

@@ -37,6 +37,18 @@ export async function ensureAppRole(ownerUrl: string, role: string, password: st
   return withCredentials(ownerUrl, role, password);
 }
 
+/** Writes the settings that database functions read (e.g. the comment report threshold); owner only. */
+export async function writeAppSettings(ownerUrl: string, settings: Record<string, string | number>): Promise<void> {
+  await withClient(ownerUrl, async (client) => {
+    for (const [key, value] of Object.entries(settings)) {
+      await client.query(
+        'insert into app_setting (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value',
+        [key, String(value)],
+      );
+    }
+  });
+}
+
 /** Grants the application role what it needs on the migrated schema; run after every migration. */
 export async function grantAppRole(ownerUrl: string, role: string): Promise<void> {
   const r = quoteIdent(role);
@@ -47,6 +59,7 @@ export async function grantAppRole(ownerUrl: string, role: string): Promise<void
       grant usage, select on all sequences in schema public to ${r};
       revoke all on table mikro_orm_migrations from ${r};
       revoke all on table seed_run from ${r};
+      revoke insert, update, delete on table app_setting from ${r};
       revoke update, delete on table audit_event from ${r};
     `);
   });

@@ -53,6 +53,11 @@ export interface TestServer {
 /** The real app (HTTP, Apollo, auth, ORM, RLS) on its own cloned database and an ephemeral loopback port. */
 export async function startTestServer(opts: { now?: () => Date; settings?: Settings } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
+  if (opts.settings) {
+    await db.query(`update app_setting set value = $1 where key = 'comment_report_threshold'`, [
+      String(opts.settings.commentReportThreshold),
+    ]);
+  }
   const statements: string[] = [];
   const orm = await createOrm({ url: db.appUrl, poolMax: 5, onQuery: (sql) => statements.push(sql) });
   const httpServer: Server = createServer();

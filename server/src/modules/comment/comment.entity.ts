@@ -93,6 +93,10 @@ export class Comment {
   @Property({ type: 'timestamptz', nullable: true })
   hiddenAt?: Date | null;
 
+  /** When a moderator last hid or restored it; reports before it no longer count. */
+  @Property({ type: 'timestamptz', nullable: true })
+  moderatedAt?: Date | null;
+
   @Field(() => Int, { description: 'Increases with every edit; pass it back when editing.' })
   @Property({ type: 'integer' })
   version: number = 1;

@@ -16,7 +16,7 @@ import {
   PostCommentInput,
   ReportCommentInput,
 } from './dto/comment.input.js';
-import { Comment, CommentEdit, CommentReport } from './comment.entity.js';
+import { Comment } from './comment.entity.js';
 import { canEditComment, canReadHiddenComment, isModerator } from './comment.policy.js';
 import {
   editComment,
@@ -73,13 +73,13 @@ export class CommentResolver {
   })
   async edits(@Root() comment: Comment, @Ctx() ctx: Context): Promise<CommentEditView[]> {
     if (comment.status !== 'VISIBLE' && !canReadHiddenComment(ctx.actor, comment)) return [];
-    const edits = await ctx.em.find(CommentEdit, { commentId: comment.id }, { orderBy: { replacedAt: 'desc' } });
+    const edits = (await ctx.loaders.commentEdits.load(comment.id)) ?? [];
     return edits.map((e) => ({ body: e.body, replacedAt: e.replacedAt }));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'How many reports it has (moderators only).' })
   async reportCount(@Root() comment: Comment, @Ctx() ctx: Context): Promise<number | null> {
-    return isModerator(ctx.actor) ? ctx.em.count(CommentReport, { commentId: comment.id }) : null;
+    return isModerator(ctx.actor) ? ((await ctx.loaders.commentReportCount.load(comment.id)) ?? 0) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may still edit it.' })

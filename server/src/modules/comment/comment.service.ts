@@ -171,9 +171,10 @@ export async function reportComment(ctx: Context, input: ReportCommentInput): Pr
         reason: input.reason,
       });
       await em.flush();
+      // The database decides, from reports of distinct organisations since the last moderation.
       const [hidden] = await em.execute<Array<{ hidden: boolean | null }>>(
-        'select comment_hide_if_reported(?, ?) as hidden',
-        [comment.id, ctx.settings.commentReportThreshold],
+        'select comment_hide_if_reported(?) as hidden',
+        [comment.id],
       );
       if (hidden?.hidden) {
         const practice = await em.findOneOrFail(Practice, { id: comment.practiceId });
@@ -220,6 +221,7 @@ async function moderate(ctx: Context, input: ModerateCommentInput, hide: boolean
     comment.hiddenReason = hide ? reason : null;
     comment.hiddenBy = hide ? actor.subject : null;
     comment.hiddenAt = hide ? ctx.now() : null;
+    comment.moderatedAt = ctx.now();
     em.persist(comment);
     if (hide) {
       const practice = await em.findOneOrFail(Practice, { id: comment.practiceId });

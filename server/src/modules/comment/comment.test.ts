@@ -217,6 +217,35 @@ describe('reports and moderation', () => {
     expect(restored.data?.restoreComment.comment.status).toBe('VISIBLE');
   });
 
+  it('counts only reports of organisations, and cannot be forced from the application role', async () => {
+    const author = await createOrganisation(server);
+    const commentId = (await post(author.admin.token, { body: 'Обычный комментарий' })).data?.postComment.comment.id;
+    for (let i = 0; i < 3; i += 1) {
+      const loner = await server.person();
+      const result = await server.gql(REPORT, { input: { commentId, reason: 'SPAM' } }, { token: loner.token });
+      expect(result.data?.reportComment.comment.status).toBe('VISIBLE');
+    }
+    const app = new pg.Pool({ connectionString: server.db.appUrl, max: 1 });
+    try {
+      const forced = await app.query('select comment_hide_if_reported($1) as hidden', [uuidOf(commentId)]);
+      expect(forced.rows[0].hidden).toBeNull();
+      await expect(app.query('select comment_hide_if_reported($1, 0)', [uuidOf(commentId)])).rejects.toThrow(
+        /does not exist/,
+      );
+    } finally {
+      await app.end();
+    }
+    expect(await server.db.query('select status from comment where id = $1', [uuidOf(commentId)])).toEqual([
+      { status: 'VISIBLE' },
+    ]);
+  });
+
+  it('refuses NUL characters in any text as bad input', async () => {
+    const result = await post(owner.admin.token, { body: 'до\u0000после' });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('lets only moderators hide and restore, with a reason; comments are never deleted', async () => {
     const author = await createOrganisation(server);
     const commentId = (await post(author.admin.token, { body: 'Резкий комментарий' })).data?.postComment.comment.id;

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { claimVersion } from '../../common/db/claim-version.js';
 import { badInput, conflict, forbidden, InputErrors, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
@@ -9,7 +9,6 @@ import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, PlatformRole } from '../member/member-role.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { GroupMembership, GroupMembershipStatus } from '../thematic-group/group-membership.entity.js';
 import { snapshotCompliance } from './compliance.service.js';
 import type { DecideDisclosureInput, DiscloseInput } from './dto/openness.types.js';
 import { Disclosure, DisclosureStatus, OpennessStandard } from './openness.entities.js';
@@ -54,7 +53,7 @@ function checkEvidence(input: DiscloseInput, evidence: string, now: Date) {
     errors.add(['input', 'evidenceText'], { ru: 'Не длиннее 5000 символов', en: 'At most 5,000 characters' });
   const asOf = input.asOf.trim();
   const date = new Date(`${asOf}T00:00:00Z`);
-  if (!DATE.test(asOf) || Number.isNaN(date.getTime())) {
+  if (!DATE.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
     errors.add(['input', 'asOf'], { ru: 'Дата в формате ГГГГ-ММ-ДД', en: 'A date as YYYY-MM-DD' });
   } else if (date.getTime() > now.getTime()) {
     errors.add(['input', 'asOf'], { ru: 'Дата не может быть в будущем', en: 'The date cannot be in the future' });
@@ -97,11 +96,12 @@ export async function disclose(ctx: Context, input: DiscloseInput): Promise<Disc
   }
   try {
     return await ctx.em.transactional(async (em) => {
-      const existing = await em.findOne(Disclosure, {
-        organisationId: organisation.id,
-        standardId: standard.id,
-        criterionKey: criterion.key,
-      });
+      // Locked, so a claim and a decision on the same disclosure never pass each other.
+      const existing = await em.findOne(
+        Disclosure,
+        { organisationId: organisation.id, standardId: standard.id, criterionKey: criterion.key },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       const disclosure =
         existing ??
         em.create(Disclosure, {
@@ -156,11 +156,11 @@ export async function canVerify(ctx: Context, actor: AuthenticatedActor, organis
   if (hasPlatformRole(actor, PlatformRole.PLATFORM_ADMIN, PlatformRole.MODERATOR)) return true;
   if (actor.active?.role !== MemberRole.ADMIN) return false;
   const [mine, theirs] = await Promise.all([
-    ctx.em.find(GroupMembership, { organisationId: actor.active.organisationId, status: GroupMembershipStatus.ACTIVE }),
-    ctx.em.find(GroupMembership, { organisationId, status: GroupMembershipStatus.ACTIVE }),
+    ctx.loaders.activeGroupIds.load(actor.active.organisationId),
+    ctx.loaders.activeGroupIds.load(organisationId),
   ]);
-  const groups = new Set(mine.map((m) => m.groupId));
-  return theirs.some((m) => groups.has(m.groupId));
+  const groups = new Set(mine ?? []);
+  return (theirs ?? []).some((g) => groups.has(g));
 }
 
 export async function decideDisclosure(

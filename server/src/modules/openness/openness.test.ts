@@ -216,6 +216,7 @@ describe('disclosures and compliance', () => {
       [{ criterionKey: 'beneficiaries', evidenceNumber: -1 }, ['input', 'evidenceNumber']],
       [{ criterionKey: 'inspection', evidenceUrl: 'https://org.example.org/inspection' }, ['input', 'criterionKey']],
       [{ criterionKey: 'mission', evidenceUrl: 'https://org.example.org/m', asOf: '2030-01-01' }, ['input', 'asOf']],
+      [{ criterionKey: 'mission', evidenceUrl: 'https://org.example.org/m', asOf: '2024-02-30' }, ['input', 'asOf']],
     ];
     for (const [input, field] of cases) {
       const result = await disclose(org.admin.token, input);

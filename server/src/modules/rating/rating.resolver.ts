@@ -12,6 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { badInput } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import { connectionTypes, decodeCursor, encodeCursor, PageArgs, pageSize } from '../../common/graphql/pagination.js';
 import type { Context } from '../../context.js';
@@ -126,7 +127,10 @@ export class RatingResolver {
     const all = await ratingsIn(ctx.em, ctx.now(), scope);
     const size = pageSize(args);
     const after = decodeCursor(args.after);
-    const start = after ? Number(after.value) + 1 : 0;
+    const position = after ? Number(after.value) : -1;
+    if (!Number.isInteger(position) || position < -1)
+      throw badInput(['after'], { ru: 'Некорректный курсор', en: 'Malformed cursor' });
+    const start = position + 1;
     const page = all.slice(start, start + size);
     const edges = page.map((node, i) => ({
       node,
@@ -159,13 +163,24 @@ export class RatingResolver {
   }
 }
 
+/** Ratings per kind, computed once per request however many organisations ask. */
+const ratingsByKind = new WeakMap<Context, Map<OrganisationKind, Promise<OrganisationRating[]>>>();
+
+function ratingsOfKind(ctx: Context, kind: OrganisationKind): Promise<OrganisationRating[]> {
+  let perRequest = ratingsByKind.get(ctx);
+  if (!perRequest) ratingsByKind.set(ctx, (perRequest = new Map()));
+  let ratings = perRequest.get(kind);
+  if (!ratings) perRequest.set(kind, (ratings = ratingsIn(ctx.em, ctx.now(), { kind })));
+  return ratings;
+}
+
 @Resolver(() => Organisation)
 export class OrganisationRatingResolver {
   @FieldResolver(() => OrganisationRating, {
     description: 'Its rating among organisations of the same kind, with the breakdown; public.',
   })
   async rating(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<OrganisationRating> {
-    const all = await ratingsIn(ctx.em, ctx.now(), { kind: organisation.kind });
+    const all = await ratingsOfKind(ctx, organisation.kind);
     return all.find((r) => r.organisation.id === organisation.id)!;
   }
 }
