@@ -9,6 +9,7 @@ import { Migration20261129070000PracticeReviewScore } from './Migration202611290
 import { Migration20261129080000NotificationSignal } from './Migration20261129080000NotificationSignal.js';
 import { Migration20261129090000Openness } from './Migration20261129090000Openness.js';
 import { Migration20261129100000HardenModeration } from './Migration20261129100000HardenModeration.js';
+import { Migration20261129110000ImmutableColumns } from './Migration20261129110000ImmutableColumns.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261129080000NotificationSignal', class: Migration20261129080000NotificationSignal },
   { name: 'Migration20261129090000Openness', class: Migration20261129090000Openness },
   { name: 'Migration20261129100000HardenModeration', class: Migration20261129100000HardenModeration },
+  { name: 'Migration20261129110000ImmutableColumns', class: Migration20261129110000ImmutableColumns },
 ];

@@ -240,6 +240,16 @@ describe('reports and moderation', () => {
     ]);
   });
 
+  it('never moves a comment to another author or thread, whoever writes the SQL', async () => {
+    const commentId = (await post(owner.admin.token, { body: 'Неизменный' })).data?.postComment.comment.id;
+    await expect(
+      server.db.query(`update comment set author_subject = 'someone-else' where id = $1`, [uuidOf(commentId)]),
+    ).rejects.toThrow(/cannot change/);
+    await expect(server.db.query(`update comment set depth = 2 where id = $1`, [uuidOf(commentId)])).rejects.toThrow(
+      /cannot change/,
+    );
+  });
+
   it('refuses NUL characters in any text as bad input', async () => {
     const result = await post(owner.admin.token, { body: 'до\u0000после' });
     expect(result.status).toBe(400);

@@ -210,6 +210,27 @@ describe('reviewing a practice', () => {
   });
 });
 
+describe('what a review is about', () => {
+  it('never changes, and a submitted review never returns to draft, whoever writes the SQL', async () => {
+    const practice = await createPractice(server, owner, group);
+    const created = await server.gql(
+      CREATE,
+      { input: { practiceId: practice.id, scores, confidence: 4, body: BODY, submit: true } },
+      { token: peerReviewer.token },
+    );
+    const id = uuidOf(created.data?.createReview.review.id);
+    await expect(server.db.query(`update review set status = 'DRAFT' where id = $1`, [id])).rejects.toThrow(
+      /cannot return to draft/,
+    );
+    await expect(
+      server.db.query(`update review set reviewer_subject = 'someone-else' where id = $1`, [id]),
+    ).rejects.toThrow(/cannot change/);
+    await expect(
+      server.db.query(`update review set organisation_id = practice_organisation_id where id = $1`, [id]),
+    ).rejects.toThrow();
+  });
+});
+
 describe('bad input and conflicts of interest change nothing', () => {
   it('refuses scores outside 1–5, a short text, one’s own practice, outsiders and a second review', async () => {
     const practice = await createPractice(server, owner, group);
