@@ -24,7 +24,11 @@ import {
 } from './modules/notification/notification.resolver.js';
 import { pubSub } from './common/graphql/pubsub.js';
 import { AuditEventResolver } from './modules/audit/audit.resolver.js';
-import { OrganisationRatingResolver, RatingResolver } from './modules/rating/rating.resolver.js';
+import {
+  OrganisationRatingFieldsResolver,
+  OrganisationRatingResolver,
+  RatingResolver,
+} from './modules/rating/rating.resolver.js';
 import {
   DisclosureResolver,
   OpennessStandardResolver,
@@ -62,6 +66,7 @@ export const resolvers = [
   OrganisationOpennessResolver,
   RatingResolver,
   OrganisationRatingResolver,
+  OrganisationRatingFieldsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

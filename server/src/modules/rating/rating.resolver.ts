@@ -19,6 +19,7 @@ import type { Context } from '../../context.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { ThematicGroup } from '../thematic-group/thematic-group.entity.js';
 import type { RatingScope } from './rating.facts.js';
+import { createComplianceLoader, howToImprove } from './rating.improve.js';
 import { ratingsIn } from './rating.service.js';
 import { ratingParameters } from './rating.parameters.js';
 
@@ -172,6 +173,22 @@ function ratingsOfKind(ctx: Context, kind: OrganisationKind): Promise<Organisati
   let ratings = perRequest.get(kind);
   if (!ratings) perRequest.set(kind, (ratings = ratingsIn(ctx.em, ctx.now(), { kind })));
   return ratings;
+}
+
+/** Per-request compliance loaders, for the improvement tips of every rating in a response. */
+const complianceLoaders = new WeakMap<Context, ReturnType<typeof createComplianceLoader>>();
+
+@Resolver(() => OrganisationRating)
+export class OrganisationRatingFieldsResolver {
+  @FieldResolver(() => [String], {
+    description:
+      "How to improve, in the request's language: the openness steps that add most, then reviews, closing loops and contribution.",
+  })
+  async howToImprove(@Root() rating: OrganisationRating, @Ctx() ctx: Context): Promise<string[]> {
+    let loader = complianceLoaders.get(ctx);
+    if (!loader) complianceLoaders.set(ctx, (loader = createComplianceLoader(ctx.em, ctx.now)));
+    return howToImprove(rating, await loader.load(rating.organisation.id), ctx.locale);
+  }
 }
 
 @Resolver(() => Organisation)

@@ -181,4 +181,24 @@ describe('ratings', () => {
     const english = await (await fetch(`${server.url}/exports/ratings.csv?kind=NGO&lang=en`)).text();
     expect(english).toContain('Rank,Organisation');
   });
+
+  it('says how to improve: the openness steps that add most, reviews, closing the loop', async () => {
+    const result = await server.gql(
+      `query($slug: String!) { organisation(slug: $slug) { rating { howToImprove } } }`,
+      { slug: b.slug },
+      { locale: 'ru' },
+    );
+    expect(result.data?.organisation.rating.howToImprove).toEqual([
+      'Раскройте «М»: +100 к открытости',
+      'Опубликуйте практику и пригласите коллег из группы её отрецензировать',
+      'Возвращайте обратную связь: расскажите благополучателям, что изменилось, и отметьте петлю замкнутой',
+      'Рецензируйте практики других организаций своей группы',
+    ]);
+    const board = await server.gql(
+      `query($group: ID) { ratings(groupId: $group) { edges { node { howToImprove } } } }`,
+      { group: group.id },
+      { locale: 'en' },
+    );
+    expect(board.data?.ratings.edges.every((e: any) => Array.isArray(e.node.howToImprove))).toBe(true);
+  });
 });
