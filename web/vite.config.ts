@@ -16,6 +16,7 @@ export default defineConfig({
       '/realms': backend,
       '/config.json': backend,
       '/badge': backend,
+      '/exports': backend,
     },
   },
   preview: { port: 4173 },

@@ -992,6 +992,23 @@ async function main() {
       expect(shown === String(Math.round(scoreAfter)), `the badge says ${shown}/100, the page ${scoreAfter}`);
     });
 
+    await step('the ratings page compares NGOs, with a breakdown and a CSV export', async () => {
+      await page.goto(`${BASE_URL}/ratings?kind=NGO`);
+      await page.getByRole('heading', { level: 1, name: 'Рейтинги' }).waitFor();
+      const table = page.locator('table').first();
+      await table.waitFor();
+      await table.getByRole('link', { name: /Семья/ }).first().waitFor();
+      const expand = table.locator('button[aria-expanded]').first();
+      expect((await expand.getAttribute('aria-expanded')) === 'false', 'the breakdown is open before the click');
+      await expand.click();
+      expect((await expand.getAttribute('aria-expanded')) === 'true', 'the breakdown did not open');
+      const csv = await fetch(`${BASE_URL}/exports/ratings.csv?kind=NGO&lang=ru`);
+      expect(csv.ok, `GET /exports/ratings.csv: HTTP ${csv.status}`);
+      expect((await csv.text()).includes('fond-semya'), 'the CSV does not list fond-semya');
+      await screenshot(page, '19-ratings');
+    });
+    await check('accessibility: ratings page', () => accessibility(page, 'the ratings page'));
+
     await check('no uncaught errors in the page', async () => {
       expect(pageErrors.length === 0, `uncaught page errors:\n${pageErrors.join('\n')}`);
     });

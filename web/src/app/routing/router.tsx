@@ -47,6 +47,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'ratings',
+            lazy: async () => ({
+              Component: (await import('../../features/ratings/pages/ratings-page')).RatingsPage,
+            }),
+          },
+          {
             path: 'organisations/:slug',
             lazy: async () => ({
               Component: (await import('../../features/organisations/pages/organisation-page')).OrganisationPage,

@@ -44,6 +44,9 @@ export function AppShell() {
               <li>
                 <NavLink to="/practices">{t('shell.nav.practices')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/ratings">{t('shell.nav.ratings')}</NavLink>
+              </li>
               {isSignedIn && (
                 <li>
                   <NavLink to="/my/organisation" end>

@@ -9,6 +9,7 @@ import { OrganisationProfileDocument } from '../graphql/organisations';
 import { OrganisationPracticesSection, useCanWritePractices } from '../../practices/components/practice-sections';
 import { useSession } from '../../../app/session/session-context';
 import { OpennessSummary } from '../../openness/components/openness-summary';
+import { OrganisationRatingCard } from '../../ratings/components/organisation-rating-card';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function OrganisationPage() {
       {organisation.description && <p className="lead">{organisation.description}</p>}
 
       <OpennessSummary slug={organisation.slug} />
+      <OrganisationRatingCard slug={organisation.slug} name={organisation.name} />
 
       <OrganisationPracticesSection
         slug={organisation.slug}
