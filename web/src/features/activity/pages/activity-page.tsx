@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RequireSignIn } from '../../../app/auth/require-sign-in';
@@ -7,6 +6,7 @@ import { useFormatters } from '../../../app/i18n/use-formatters';
 import { useSession } from '../../../app/session/session-context';
 import { SelectField } from '../../../app/ui/form-fields';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
+import { appendEdges, useLoadMore } from '../../../app/apollo/use-load-more';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
 import { AuditEventsDocument } from '../graphql/activity';
 import { AUDIT_ACTIONS, isKnownAction, isKnownObjectType, isKnownSummaryKey, summaryPairs } from '../audit-actions';
@@ -41,28 +41,19 @@ function Activity() {
     skip: !mayRead,
     fetchPolicy: 'cache-and-network',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const connection = data?.auditEvents;
+  const { loadingMore, moreError, loadMore } = useLoadMore(() =>
+    connection?.pageInfo.endCursor
+      ? fetchMore({
+          variables: { after: connection.pageInfo.endCursor },
+          updateQuery: (previous, { fetchMoreResult }) => ({
+            auditEvents: appendEdges(previous.auditEvents, fetchMoreResult.auditEvents),
+          }),
+        })
+      : undefined,
+  );
 
   if (sessionLoading) return <LoadingState />;
-
-  function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    fetchMore({
-      variables: { after: connection.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        auditEvents: {
-          ...fetchMoreResult.auditEvents,
-          edges: [...previous.auditEvents.edges, ...fetchMoreResult.auditEvents.edges],
-        },
-      }),
-    })
-      .catch((caught: unknown) => setMoreError(caught))
-      .finally(() => setLoadingMore(false));
-  }
 
   const options = [
     { value: '', label: t('activity.allActions') },

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { FeedbackMethodsQuery } from '../../../gql/graphql';
 import { FieldShell, SelectField, TextField } from '../../../app/ui/form-fields';
 import { ErrorState, LoadingState } from '../../../app/ui/states';
+import { appendEdges, useLoadMore } from '../../../app/apollo/use-load-more';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
 import { PracticeResults } from '../components/practice-results';
 import { useCanWritePractices } from '../components/practice-sections';
@@ -33,30 +34,21 @@ export function PracticesPage() {
     variables: { ...listVariables(params), first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const connection = data?.practices;
+  const { loadingMore, moreError, loadMore } = useLoadMore(() =>
+    connection?.pageInfo.endCursor
+      ? fetchMore({
+          variables: { after: connection.pageInfo.endCursor },
+          updateQuery: (previous, { fetchMoreResult }) => ({
+            practices: appendEdges(previous.practices, fetchMoreResult.practices),
+          }),
+        })
+      : undefined,
+  );
   const filtered = writeListParams(params).toString() !== '';
 
   function apply(next: PracticeListParams) {
     setSearchParams(writeListParams(next));
-  }
-
-  function loadMore() {
-    if (!connection) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    fetchMore({
-      variables: { after: connection.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        practices: {
-          ...fetchMoreResult.practices,
-          edges: [...previous.practices.edges, ...fetchMoreResult.practices.edges],
-        },
-      }),
-    })
-      .catch((caught: unknown) => setMoreError(caught))
-      .finally(() => setLoadingMore(false));
   }
 
   return (

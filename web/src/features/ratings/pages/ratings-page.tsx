@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { RatingOptionsQuery } from '../../../gql/graphql';
 import { FieldShell, TextField } from '../../../app/ui/form-fields';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
+import { appendEdges, useLoadMore } from '../../../app/apollo/use-load-more';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
 import { ORGANISATION_KINDS } from '../../practices/practice-list-params';
 import { RatingsTable } from '../components/ratings-table';
@@ -34,9 +35,17 @@ export function RatingsPage() {
     variables: { ...ratingsVariables(params), first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const connection = data?.ratings;
+  const { loadingMore, moreError, loadMore } = useLoadMore(() =>
+    connection?.pageInfo.endCursor
+      ? fetchMore({
+          variables: { after: connection.pageInfo.endCursor },
+          updateQuery: (previous, { fetchMoreResult }) => ({
+            ratings: appendEdges(previous.ratings, fetchMoreResult.ratings),
+          }),
+        })
+      : undefined,
+  );
   const groups = options.data?.thematicGroups.edges.map((edge) => edge.node) ?? [];
   const group = groups.find((candidate) => candidate.id === params.groupId);
 
@@ -44,23 +53,6 @@ export function RatingsPage() {
     ? t('ratings.scope.group', { title: group?.title ?? params.groupId })
     : t('ratings.scope.kind', { kind: t(`organisationKind.${params.kind || 'NGO'}`) });
   const caption = params.region ? t('ratings.scope.withRegion', { scope, region: params.region }) : scope;
-
-  function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    fetchMore({
-      variables: { after: connection.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ratings: {
-          ...fetchMoreResult.ratings,
-          edges: [...previous.ratings.edges, ...fetchMoreResult.ratings.edges],
-        },
-      }),
-    })
-      .catch((caught: unknown) => setMoreError(caught))
-      .finally(() => setLoadingMore(false));
-  }
 
   return (
     <div className="page">
