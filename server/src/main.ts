@@ -11,6 +11,7 @@ import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
 import { createLogger } from './logger.js';
 import { startDigestSender } from './modules/notification/digest.sender.js';
 import { startNotificationListener } from './modules/notification/notification.listener.js';
+import { startRatingWorker } from './modules/rating/rating.worker.js';
 import { seedDatabase } from './seeds/demo.seed.js';
 import { SEEDS_DIR } from './seeds/seed-file.js';
 import { loadDevUsers } from './seeds/users.seed.js';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
   const orm = await createOrm({ url: database.appUrl });
   const notificationListener = startNotificationListener(database.appUrl, logger);
+  const ratingWorker = startRatingWorker({ orm, url: database.appUrl, logger });
   const digests = config.SMTP_URL
     ? startDigestSender(
         {
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
       logger.info('HTTP server closed');
       digests?.stop();
       await notificationListener.stop();
+      await ratingWorker.stop();
       await orm.close(true);
       logger.info('database pool closed');
       await database.embedded?.stop();

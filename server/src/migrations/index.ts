@@ -10,6 +10,7 @@ import { Migration20261129080000NotificationSignal } from './Migration2026112908
 import { Migration20261129090000Openness } from './Migration20261129090000Openness.js';
 import { Migration20261129100000HardenModeration } from './Migration20261129100000HardenModeration.js';
 import { Migration20261129110000ImmutableColumns } from './Migration20261129110000ImmutableColumns.js';
+import { Migration20261129120000RatingFacts } from './Migration20261129120000RatingFacts.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261129090000Openness', class: Migration20261129090000Openness },
   { name: 'Migration20261129100000HardenModeration', class: Migration20261129100000HardenModeration },
   { name: 'Migration20261129110000ImmutableColumns', class: Migration20261129110000ImmutableColumns },
+  { name: 'Migration20261129120000RatingFacts', class: Migration20261129120000RatingFacts },
 ];

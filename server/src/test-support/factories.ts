@@ -153,3 +153,27 @@ export async function createPractice(
   expect(published.data?.publishPractice.userErrors).toEqual([]);
   return published.data!.publishPractice.practice;
 }
+
+export const REVIEW_BODY =
+  'Рецензия по существу: практика хорошо описывает, как вовлекают получателей услуг и как им возвращают обратную связь. '.repeat(
+    2,
+  );
+
+/** Submits a rubric review of a practice as the given person (a REVIEWER or above of an ACTIVE group member). */
+export async function submitReview(server: TestServer, token: string, practiceId: string, score = 5): Promise<void> {
+  const result = await server.gql(
+    `mutation($input: CreateReviewInput!) { createReview(input: $input) { userErrors { code message } } }`,
+    {
+      input: {
+        practiceId,
+        scores: { relevance: score, depth: score, loopClosure: score, evidence: score, replicability: score },
+        confidence: 5,
+        body: REVIEW_BODY,
+        submit: true,
+      },
+    },
+    { token },
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.createReview.userErrors).toEqual([]);
+}

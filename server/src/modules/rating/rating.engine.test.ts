@@ -6,7 +6,8 @@ const facts = (overrides: Partial<OrganisationFacts>): OrganisationFacts => ({
   opennessScore: 50,
   reviewMean: null,
   reviewCount: 0,
-  practiceLevels: [],
+  practiceCount: 0,
+  levelSum: 0,
   closedLoops: 0,
   reviewsGiven12m: 0,
   practicesPublished12m: 0,
@@ -36,7 +37,8 @@ describe('components and composite', () => {
           opennessScore: 80,
           reviewMean: 4,
           reviewCount: 3,
-          practiceLevels: [1, 5],
+          practiceCount: 2,
+          levelSum: 6,
           closedLoops: 1,
           reviewsGiven12m: 3,
           practicesPublished12m: 2,
@@ -57,7 +59,7 @@ describe('components and composite', () => {
   });
 
   it('gates a rank on enough data', () => {
-    const [noReviews] = computeRatings([facts({ practiceLevels: [3] })], 4);
+    const [noReviews] = computeRatings([facts({ practiceCount: 1, levelSum: 3 })], 4);
     expect(noReviews!.enoughData).toBe(false);
     expect(noReviews!.practiceQuality).toEqual({ score: null, sample: 0 });
   });
@@ -75,10 +77,10 @@ describe('ranks', () => {
   it('share a rank on ties and skip after them; organisations without enough data get none', () => {
     const results = computeRatings(
       [
-        facts({ organisationId: 'a', opennessScore: 90, reviewMean: 4, reviewCount: 2, practiceLevels: [3] }),
-        facts({ organisationId: 'b', opennessScore: 70, reviewMean: 4, reviewCount: 2, practiceLevels: [3] }),
-        facts({ organisationId: 'c', opennessScore: 70, reviewMean: 4, reviewCount: 2, practiceLevels: [3] }),
-        facts({ organisationId: 'd', opennessScore: 10, reviewMean: 4, reviewCount: 2, practiceLevels: [3] }),
+        facts({ organisationId: 'a', opennessScore: 90, reviewMean: 4, reviewCount: 2, practiceCount: 1, levelSum: 3 }),
+        facts({ organisationId: 'b', opennessScore: 70, reviewMean: 4, reviewCount: 2, practiceCount: 1, levelSum: 3 }),
+        facts({ organisationId: 'c', opennessScore: 70, reviewMean: 4, reviewCount: 2, practiceCount: 1, levelSum: 3 }),
+        facts({ organisationId: 'd', opennessScore: 10, reviewMean: 4, reviewCount: 2, practiceCount: 1, levelSum: 3 }),
         facts({ organisationId: 'e', opennessScore: 100 }),
       ],
       4,

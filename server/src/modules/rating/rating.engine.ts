@@ -29,8 +29,9 @@ export interface OrganisationFacts {
   /** Mean review score (1–5 scale) of its practices and how many reviews it rests on. */
   reviewMean: number | null;
   reviewCount: number;
-  /** Participation levels (1–5) of its published practices, and how many close the loop. */
-  practiceLevels: number[];
+  /** Published practices with a participation level, the sum of their levels (1–5 each), and how many close the loop. */
+  practiceCount: number;
+  levelSum: number;
   closedLoops: number;
   reviewsGiven12m: number;
   practicesPublished12m: number;
@@ -78,13 +79,10 @@ export function computeRatings(
             sample: f.reviewCount,
           }
         : { score: null, sample: 0 };
-    const practices = f.practiceLevels.length;
+    const practices = f.practiceCount;
     const engagementDepth: Component = practices
       ? {
-          score: round2(
-            50 * (f.practiceLevels.reduce((sum, level) => sum + (level - 1) / 4, 0) / practices) +
-              50 * (f.closedLoops / practices),
-          ),
+          score: round2(50 * ((f.levelSum - practices) / 4 / practices) + 50 * (f.closedLoops / practices)),
           sample: practices,
         }
       : { score: null, sample: 0 };

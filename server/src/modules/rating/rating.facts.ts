@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organisation, type OrganisationKind } from '../organisation/organisation.entity.js';
-import { computeCompliance, type DisclosureFact } from '../openness/compliance.engine.js';
-import { latestStandards } from '../openness/standard.service.js';
-import { PARTICIPATION_ORDINAL, type ParticipationLevel } from '../practice/practice.enums.js';
 import type { OrganisationFacts } from './rating.engine.js';
+import { drainRatingOutbox, uuidArray } from './rating.refresh.js';
 
 export interface RatingScope {
   groupId?: string;
@@ -11,18 +9,20 @@ export interface RatingScope {
   region?: string;
 }
 
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+export const ALL_GROUPS = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Everything the rating needs about the organisations in scope, in a fixed number of set-based
- * statements whatever their number; only public data (published practices, submitted reviews,
- * verified disclosures) enters.
+ * Everything the rating needs about the organisations in scope, read from the stored rating inputs
+ * (kept current from the outbox, which is drained first): a fixed number of statements whatever the
+ * amount of reviews and practices behind them. Only public data (published practices, submitted reviews,
+ * verified disclosures) ever enters those inputs.
  */
 export async function loadRatingFacts(
   em: EntityManager,
   scope: RatingScope,
   now: Date,
 ): Promise<{ organisations: Organisation[]; facts: OrganisationFacts[]; groupMean: number | null }> {
+  await drainRatingOutbox(em, now);
   const organisations = await em.find(
     Organisation,
     {
@@ -43,91 +43,48 @@ export async function loadRatingFacts(
     },
     { orderBy: { name: 'asc' } },
   );
-  const ids = uuidArray(organisations.map((o) => o.id));
-  const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
-  const practiceFilter = scope.groupId ? 'and p.group_id = ?' : '';
-  const groupParams = scope.groupId ? [scope.groupId] : [];
-  const [reviews, groupMean, practices, given, published, disclosures, standards] = await Promise.all([
-    em.execute<Array<{ organisation_id: string; mean: string; count: string }>>(
-      `select p.organisation_id, avg((r.relevance + r.depth + r.loop_closure + r.evidence + r.replicability) / 5.0) as mean, count(*) as count
-         from review r join practice p on p.id = r.practice_id
-        where r.status = 'SUBMITTED' and p.status = 'PUBLISHED' and p.organisation_id = any(?::uuid[]) ${practiceFilter}
-        group by p.organisation_id`,
-      [ids, ...groupParams],
-    ),
-    em.execute<Array<{ mean: string | null }>>(
-      `select avg((r.relevance + r.depth + r.loop_closure + r.evidence + r.replicability) / 5.0) as mean
-         from review r join practice p on p.id = r.practice_id
-        where r.status = 'SUBMITTED' and p.status = 'PUBLISHED' ${practiceFilter}`,
-      groupParams,
-    ),
-    em.execute<
-      Array<{ organisation_id: string; participation_level: ParticipationLevel | null; loop_closed: boolean | null }>
-    >(
-      `select p.organisation_id, p.participation_level, p.loop_closed from practice p
-        where p.status = 'PUBLISHED' and p.organisation_id = any(?::uuid[]) ${practiceFilter}`,
-      [ids, ...groupParams],
-    ),
-    em.execute<Array<{ organisation_id: string; count: string }>>(
-      `select organisation_id, count(*) as count from review
-        where status = 'SUBMITTED' and submitted_at > ? and organisation_id = any(?::uuid[]) group by organisation_id`,
-      [yearAgo, ids],
-    ),
-    em.execute<Array<{ organisation_id: string; count: string }>>(
-      `select organisation_id, count(*) as count from practice
-        where status = 'PUBLISHED' and published_at > ? and organisation_id = any(?::uuid[]) group by organisation_id`,
-      [yearAgo, ids],
-    ),
+  const scopeId = scope.groupId ?? ALL_GROUPS;
+  const [rows, [mean]] = await Promise.all([
     em.execute<
       Array<{
-        organisation_id: string;
-        standard_id: string;
-        criterion_key: string;
-        as_of: string;
-        evidence_number: number | null;
+        id: string;
+        openness_score: string | null;
+        reviews_given_12m: number | null;
+        practices_published_12m: number | null;
+        review_total: string | null;
+        review_count: number | null;
+        practice_count: number | null;
+        level_sum: number | null;
+        closed_loops: number | null;
       }>
     >(
-      `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number from disclosure
-        where status = 'VERIFIED' and organisation_id = any(?::uuid[])`,
-      [ids],
+      `select x.id, i.openness_score, i.reviews_given_12m, i.practices_published_12m,
+              q.review_total, q.review_count, q.practice_count, q.level_sum, q.closed_loops
+         from unnest(?::uuid[]) as x (id)
+         left join rating_input i on i.organisation_id = x.id
+         left join rating_quality q on q.organisation_id = x.id and q.scope_id = ?`,
+      [uuidArray(organisations.map((o) => o.id)), scopeId],
     ),
-    latestStandards(em),
+    em.execute<Array<{ mean: string | null }>>(
+      'select sum(review_total) / nullif(sum(review_count), 0) as mean from rating_quality where scope_id = ?',
+      [scopeId],
+    ),
   ]);
-  const byOrg = <T extends { organisation_id: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.organisation_id, [...(map.get(row.organisation_id) ?? []), row]);
-    return map;
-  };
-  const reviewsBy = new Map(reviews.map((r) => [r.organisation_id, r]));
-  const practicesBy = byOrg(practices);
-  const givenBy = new Map(given.map((r) => [r.organisation_id, Number(r.count)]));
-  const publishedBy = new Map(published.map((r) => [r.organisation_id, Number(r.count)]));
-  const disclosuresBy = byOrg(disclosures);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const facts = organisations.map((o): OrganisationFacts => {
-    const standard = standards.find((s) => s.appliesTo.includes(o.kind));
-    const own: DisclosureFact[] = (disclosuresBy.get(o.id) ?? [])
-      .filter((d) => d.standard_id === standard?.id)
-      .map((d) => ({
-        criterionKey: d.criterion_key,
-        status: 'VERIFIED',
-        asOf: new Date(`${d.as_of}T00:00:00Z`),
-        share: d.evidence_number,
-      }));
-    const ownPractices = practicesBy.get(o.id) ?? [];
-    const review = reviewsBy.get(o.id);
+    const row = byId.get(o.id);
+    const reviewCount = row?.review_count ?? 0;
     return {
       organisationId: o.id,
-      opennessScore: standard ? computeCompliance(standard.definition, o.kind, own, now).score : null,
-      reviewMean: review ? Number(review.mean) : null,
-      reviewCount: review ? Number(review.count) : 0,
-      practiceLevels: ownPractices
-        .filter((p) => p.participation_level)
-        .map((p) => PARTICIPATION_ORDINAL[p.participation_level!]),
-      closedLoops: ownPractices.filter((p) => p.loop_closed).length,
-      reviewsGiven12m: givenBy.get(o.id) ?? 0,
-      practicesPublished12m: publishedBy.get(o.id) ?? 0,
+      opennessScore: row?.openness_score == null ? null : Number(row.openness_score),
+      reviewMean: reviewCount ? Number(row!.review_total) / reviewCount : null,
+      reviewCount,
+      practiceCount: row?.practice_count ?? 0,
+      levelSum: row?.level_sum ?? 0,
+      closedLoops: row?.closed_loops ?? 0,
+      reviewsGiven12m: row?.reviews_given_12m ?? 0,
+      practicesPublished12m: row?.practices_published_12m ?? 0,
     };
   });
-  const mean = groupMean[0]?.mean;
-  return { organisations, facts, groupMean: mean === null || mean === undefined ? null : Number(mean) };
+  return { organisations, facts, groupMean: mean?.mean == null ? null : Number(mean.mean) };
 }

@@ -1,4 +1,5 @@
 import {
+  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -7,21 +8,41 @@ import {
   Float,
   ID,
   Int,
+  Mutation,
   ObjectType,
   Query,
+  registerEnumType,
   Resolver,
   Root,
 } from 'type-graphql';
-import { badInput } from '../../common/errors/domain-error.js';
+import { badInput, forbidden } from '../../common/errors/domain-error.js';
+import { UserError, withUserErrors } from '../../common/graphql/user-error.js';
+import { hasPlatformRole } from '../../common/tenancy/actor.js';
+import { requireAuthenticated } from '../../common/tenancy/require.js';
+import { PlatformRole } from '../member/member-role.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import { connectionTypes, decodeCursor, encodeCursor, PageArgs, pageSize } from '../../common/graphql/pagination.js';
 import type { Context } from '../../context.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { ThematicGroup } from '../thematic-group/thematic-group.entity.js';
-import type { RatingScope } from './rating.facts.js';
+import { ALL_GROUPS, type RatingScope } from './rating.facts.js';
 import { createComplianceLoader, howToImprove } from './rating.improve.js';
 import { ratingsIn } from './rating.service.js';
 import { ratingParameters } from './rating.parameters.js';
+import { distribution, ratingHistory, takeRatingSnapshot } from './rating.snapshot.js';
+
+export enum RatingSnapshotReason {
+  MONTHLY = 'MONTHLY',
+  ON_DEMAND = 'ON_DEMAND',
+}
+registerEnumType(RatingSnapshotReason, {
+  name: 'RatingSnapshotReason',
+  description: 'Why a rating snapshot (срез рейтинга) was taken.',
+  valuesConfig: {
+    MONTHLY: { description: 'The monthly snapshot, taken automatically.' },
+    ON_DEMAND: { description: 'Taken by a platform admin.' },
+  },
+});
 
 @ObjectType({ description: 'One component (составляющая) of a rating, 0–100, with what it rests on and adds.' })
 export class RatingComponent {
@@ -98,8 +119,86 @@ class RatingParametersView {
   minPractices!: number;
 }
 
+@ObjectType({ description: 'A recorded rating (срез рейтинга) of one organisation at one moment.' })
+class RatingHistoryPoint {
+  @Field(() => Date, { description: 'When the snapshot was taken.' })
+  takenAt!: Date;
+
+  @Field(() => RatingSnapshotReason, { description: 'Why it was taken.' })
+  reason!: RatingSnapshotReason;
+
+  @Field(() => Float, { description: 'Composite 0–100 then.' })
+  composite!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Rank then; null with not enough data.' })
+  rank!: number | null;
+
+  @Field({ description: 'Whether there was enough data for a rank.' })
+  enoughData!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Openness score then.' })
+  openness!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Practice quality then.' })
+  practiceQuality!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Engagement depth then.' })
+  engagementDepth!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Contribution then.' })
+  contribution!: number | null;
+}
+
+@ObjectType({ description: 'One bar of the distribution: how many ranked organisations score in [from, to).' })
+class RatingDistributionBin {
+  @Field(() => Float, { description: 'Lower bound (inclusive).' })
+  from!: number;
+
+  @Field(() => Float, { description: 'Upper bound (exclusive; the last bin includes 100).' })
+  to!: number;
+
+  @Field(() => Int, { description: 'Organisations in the bin.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'How composites spread among the organisations compared.' })
+class RatingDistribution {
+  @Field(() => [RatingDistributionBin], { description: 'Bins over 0–100, lowest first.' })
+  bins!: RatingDistributionBin[];
+
+  @Field(() => Int, { description: 'Organisations with a rank (counted in the bins).' })
+  ranked!: number;
+
+  @Field(() => Int, { description: 'Organisations with not enough data (not in the bins).' })
+  notEnoughData!: number;
+}
+
+@ObjectType({ description: 'A rating snapshot: every organisation’s rating among its kind and in its groups.' })
+class RatingSnapshot {
+  @Field(() => ID, { description: 'Snapshot id.' })
+  id!: string;
+
+  @Field(() => Date, { description: 'When it was taken.' })
+  takenAt!: Date;
+
+  @Field(() => RatingSnapshotReason, { description: 'Why it was taken.' })
+  reason!: RatingSnapshotReason;
+
+  @Field(() => Int, { description: 'Ratings recorded (organisation × scope).' })
+  entries!: number;
+}
+
+@ObjectType({ description: 'Result of takeRatingSnapshot.' })
+class RatingSnapshotPayload {
+  @Field(() => RatingSnapshot, { nullable: true, description: 'The snapshot; null when refused.' })
+  snapshot?: RatingSnapshot | null;
+
+  @Field(() => [UserError], { description: 'What was wrong; empty on success.' })
+  userErrors!: UserError[];
+}
+
 @ArgsType()
-class RatingsArgs extends PageArgs {
+class RatingScopeArgs {
   @Field(() => ID, {
     nullable: true,
     description: 'Compare the ACTIVE members of this thematic group (practice quality then uses the group’s reviews).',
@@ -113,19 +212,30 @@ class RatingsArgs extends PageArgs {
   region?: string;
 }
 
+@ArgsType()
+class RatingDistributionArgs extends RatingScopeArgs {
+  @Field(() => Int, { defaultValue: 10, description: 'Bin width in points (1–50).' })
+  binWidth!: number;
+}
+
+const scopeOf = (args: RatingScopeArgs): RatingScope => ({
+  groupId: args.groupId ? parseGlobalId(args.groupId, ThematicGroup.typename, ['groupId']) : undefined,
+  kind: args.kind,
+  region: args.region,
+});
+
 @Resolver()
 export class RatingResolver {
   @Query(() => RatingConnection, {
     description:
       'The leaderboard: organisations of a thematic group or of a kind (compare like with like), best first; public.',
   })
-  async ratings(@Args(() => RatingsArgs) args: RatingsArgs, @Ctx() ctx: Context) {
-    const scope: RatingScope = {
-      groupId: args.groupId ? parseGlobalId(args.groupId, ThematicGroup.typename, ['groupId']) : undefined,
-      kind: args.kind,
-      region: args.region,
-    };
-    const all = await ratingsIn(ctx.em, ctx.now(), scope);
+  async ratings(
+    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => RatingScopeArgs) scope: RatingScopeArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await ratingsIn(ctx.em, ctx.now(), scopeOf(scope));
     const size = pageSize(args);
     const after = decodeCursor(args.after);
     const position = after ? Number(after.value) : -1;
@@ -147,6 +257,55 @@ export class RatingResolver {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
     };
+  }
+
+  @Query(() => RatingDistribution, {
+    description: 'How the composites of a thematic group or kind spread (a histogram); public.',
+  })
+  async ratingDistribution(
+    @Args(() => RatingDistributionArgs) args: RatingDistributionArgs,
+    @Ctx() ctx: Context,
+  ): Promise<RatingDistribution> {
+    if (!Number.isInteger(args.binWidth) || args.binWidth < 1 || args.binWidth > 50) {
+      throw badInput(['binWidth'], { ru: 'Ширина интервала — от 1 до 50 баллов', en: 'Bin width is 1–50 points' });
+    }
+    const all = await ratingsIn(ctx.em, ctx.now(), scopeOf(args));
+    const ranked = all.filter((r) => r.enoughData).length;
+    return { bins: distribution(all, args.binWidth), ranked, notEnoughData: all.length - ranked };
+  }
+
+  @Query(() => [RatingSnapshot], { description: 'The latest rating snapshots, newest first; public.' })
+  async ratingSnapshots(
+    @Arg('last', () => Int, { defaultValue: 12, description: 'How many (1–100).' }) last: number,
+    @Ctx() ctx: Context,
+  ): Promise<RatingSnapshot[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 100)
+      throw badInput(['last'], { ru: 'От 1 до 100', en: 'Between 1 and 100' });
+    const rows = await ctx.em.execute<
+      Array<{ id: string; taken_at: Date; reason: RatingSnapshotReason; entries: string }>
+    >(
+      `select s.id, s.taken_at, s.reason, (select count(*) from rating_snapshot_entry e where e.snapshot_id = s.id) as entries
+         from rating_snapshot s order by s.taken_at desc limit ?`,
+      [last],
+    );
+    return rows.map((r) => ({ id: r.id, takenAt: new Date(r.taken_at), reason: r.reason, entries: Number(r.entries) }));
+  }
+
+  @Mutation(() => RatingSnapshotPayload, {
+    description: 'Records every organisation’s current rating now (platform admins); monthly ones are automatic.',
+  })
+  takeRatingSnapshot(@Ctx() ctx: Context) {
+    return withUserErrors(ctx.locale, async () => {
+      const actor = requireAuthenticated(ctx.actor);
+      if (!hasPlatformRole(actor, PlatformRole.PLATFORM_ADMIN)) {
+        throw forbidden({
+          ru: 'Срез рейтинга делает администратор платформы',
+          en: 'Only platform admins take rating snapshots',
+        });
+      }
+      const snapshot = await takeRatingSnapshot(ctx.em, ctx.now(), 'ON_DEMAND', actor.subject);
+      return { snapshot: snapshot && { ...snapshot, reason: RatingSnapshotReason.ON_DEMAND } };
+    });
   }
 
   @Query(() => RatingParametersView, { description: 'The published weights and parameters of the rating.' })
@@ -199,5 +358,25 @@ export class OrganisationRatingResolver {
   async rating(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<OrganisationRating> {
     const all = await ratingsOfKind(ctx, organisation.kind);
     return all.find((r) => r.organisation.id === organisation.id)!;
+  }
+
+  @FieldResolver(() => [RatingHistoryPoint], {
+    description: 'Its recorded ratings (monthly and on-demand snapshots), oldest first: the trend; public.',
+  })
+  async ratingHistory(
+    @Root() organisation: Organisation,
+    @Arg('groupId', () => ID, {
+      nullable: true,
+      description: 'Within this thematic group; among its kind when omitted.',
+    })
+    groupId: string | null,
+    @Arg('last', () => Int, { defaultValue: 24, description: 'At most this many points (1–120).' }) last: number,
+    @Ctx() ctx: Context,
+  ): Promise<RatingHistoryPoint[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 120)
+      throw badInput(['last'], { ru: 'От 1 до 120', en: 'Between 1 and 120' });
+    const scope = groupId ? parseGlobalId(groupId, ThematicGroup.typename, ['groupId']) : ALL_GROUPS;
+    const points = await ratingHistory(ctx.em, organisation.id, scope, last);
+    return points.map((p) => ({ ...p, reason: p.reason as RatingSnapshotReason }));
   }
 }

@@ -6,6 +6,7 @@ import {
   createOrganisation,
   createPractice,
   joinGroup,
+  submitReview,
   type GroupFixture,
   type OrganisationFixture,
 } from '../../test-support/factories.js';
@@ -15,11 +16,6 @@ const RATINGS = `query($group: ID) { ratings(groupId: $group, first: 50) { total
   organisation { slug } composite rank enoughData
   openness { score sample weight points } practiceQuality { score sample } engagementDepth { score sample } contribution { score sample }
 } } } }`;
-const BODY =
-  'Рецензия по существу: практика хорошо описывает, как вовлекают получателей услуг и как им возвращают обратную связь. '.repeat(
-    2,
-  );
-
 let server: TestServer;
 let group: GroupFixture;
 let a: OrganisationFixture;
@@ -48,19 +44,7 @@ beforeAll(async () => {
     },
   });
   const reviewer = await addMember(server, b, 'REVIEWER');
-  await server.gql(
-    `mutation($input: CreateReviewInput!) { createReview(input: $input) { userErrors { code } } }`,
-    {
-      input: {
-        practiceId: practice.id,
-        scores: { relevance: 5, depth: 5, loopClosure: 5, evidence: 5, replicability: 5 },
-        confidence: 5,
-        body: BODY,
-        submit: true,
-      },
-    },
-    { token: reviewer.token },
-  );
+  await submitReview(server, reviewer.token, practice.id);
 });
 afterAll(() => server?.close());
 

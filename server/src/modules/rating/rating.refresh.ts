@@ -1,0 +1,135 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { computeCompliance, type DisclosureFact } from '../openness/compliance.engine.js';
+import { latestStandards } from '../openness/standard.service.js';
+import type { OrganisationKind } from '../organisation/organisation.entity.js';
+
+/** How many queued events one transaction takes from the outbox. */
+const BATCH = 500;
+
+export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/**
+ * Openness scores (compliance with the standard for each organisation's kind, from VERIFIED disclosures only)
+ * as of `now`; null where no standard applies. Three statements whatever the number of organisations.
+ */
+export async function opennessScores(
+  em: EntityManager,
+  organisationIds: readonly string[],
+  now: Date,
+): Promise<Map<string, number | null>> {
+  const ids = uuidArray(organisationIds);
+  const [organisations, disclosures, standards] = await Promise.all([
+    em.execute<Array<{ id: string; kind: OrganisationKind }>>(
+      'select id, kind from organisation where id = any(?::uuid[])',
+      [ids],
+    ),
+    em.execute<
+      Array<{
+        organisation_id: string;
+        standard_id: string;
+        criterion_key: string;
+        as_of: string;
+        evidence_number: number | null;
+      }>
+    >(
+      `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number
+         from disclosure where status = 'VERIFIED' and organisation_id = any(?::uuid[])`,
+      [ids],
+    ),
+    latestStandards(em),
+  ]);
+  const facts = new Map<string, typeof disclosures>();
+  for (const d of disclosures) facts.set(d.organisation_id, [...(facts.get(d.organisation_id) ?? []), d]);
+  const scores = new Map<string, number | null>();
+  for (const o of organisations) {
+    const standard = standards.find((s) => s.appliesTo.includes(o.kind));
+    if (!standard) {
+      scores.set(o.id, null);
+      continue;
+    }
+    const own: DisclosureFact[] = (facts.get(o.id) ?? [])
+      .filter((d) => d.standard_id === standard.id)
+      .map((d) => ({
+        criterionKey: d.criterion_key,
+        status: 'VERIFIED',
+        asOf: new Date(`${d.as_of}T00:00:00Z`),
+        share: d.evidence_number,
+      }));
+    scores.set(o.id, computeCompliance(standard.definition, o.kind, own, now).score);
+  }
+  return scores;
+}
+
+/** Inside a transaction holding the organisations' locks: stores their rating inputs recomputed from committed data. */
+async function refreshLocked(
+  em: EntityManager,
+  organisationIds: string[],
+  now: Date,
+  outboxIds: string[],
+  beforeWrite?: () => Promise<void>,
+) {
+  const scores = await opennessScores(em, organisationIds, now);
+  await beforeWrite?.();
+  await em.execute('select rating_refresh(?::uuid[], ?::numeric[], ?, ?::bigint[])', [
+    uuidArray(organisationIds),
+    `{${organisationIds.map((id) => scores.get(id) ?? 'NULL').join(',')}}`,
+    now,
+    `{${outboxIds.join(',')}}`,
+  ]);
+}
+
+/**
+ * Works through the rating outbox: each batch in its own transaction takes the queued events
+ * (skipping those another worker holds), locks their organisations, recomputes them and removes the events.
+ * A constant number of statements per batch, whatever the amount of data behind the organisations.
+ * Returns how many events it processed. `beforeWrite` runs between reading and writing (tests interleave there).
+ */
+export async function drainRatingOutbox(
+  em: EntityManager,
+  now: Date,
+  beforeWrite?: () => Promise<void>,
+): Promise<number> {
+  let processed = 0;
+  for (;;) {
+    const taken = await em.fork().transactional(async (tx) => {
+      const events = await tx.execute<Array<{ id: string; organisation_id: string }>>(
+        'select id, organisation_id from rating_outbox_claim(?)',
+        [BATCH],
+      );
+      if (!events.length) return 0;
+      const organisations = [...new Set(events.map((e) => e.organisation_id))].sort();
+      await tx.execute('select rating_lock(?::uuid[])', [uuidArray(organisations)]);
+      await refreshLocked(
+        tx,
+        organisations,
+        now,
+        events.map((e) => e.id),
+        beforeWrite,
+      );
+      return events.length;
+    });
+    processed += taken;
+    if (taken < BATCH) return processed;
+  }
+}
+
+/**
+ * Recomputes every organisation's rating inputs from the source tables (practice review counts included),
+ * excluding per-organisation refreshes meanwhile; for drift repair, time-dependent inputs and benchmarks.
+ */
+export async function recomputeAllRatings(em: EntityManager, now: Date): Promise<number> {
+  return em.fork().transactional(async (tx) => {
+    await tx.execute('select rating_lock_all()');
+    await tx.execute('select rating_recount_practices()');
+    const rows = await tx.execute<Array<{ id: string }>>('select id from organisation order by id');
+    const ids = rows.map((r) => r.id);
+    const queued = await tx.execute<Array<{ id: string }>>('select id from rating_outbox_claim(?)', [1_000_000]);
+    await refreshLocked(
+      tx,
+      ids,
+      now,
+      queued.map((q) => q.id),
+    );
+    return ids.length;
+  });
+}
