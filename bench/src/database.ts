@@ -98,6 +98,7 @@ export async function benchDatabase(scale: Scale): Promise<BenchDatabase> {
     say(`loaded in ${loadSeconds.toFixed(1)} s`);
   } else {
     say(`reusing ${name}`);
+    await migrate(ownerUrl);
   }
   const appUrl = await ensureAppRole(ownerUrl, APP_ROLE, APP_PASSWORD);
   await grantAppRole(ownerUrl, APP_ROLE);

@@ -30,7 +30,6 @@ select pq.*, given.n as given, pub.n as published, disc.n as disclosed
   left join disc using (organisation_id)`;
 
 const ROUNDS = 3;
-// Both sides run as the application role, so row-level security costs them alike.
 
 /**
  * Times a full rating recompute (as the application role, through the application's code) against one
@@ -39,7 +38,8 @@ const ROUNDS = 3;
 export async function benchRatings(scale: Scale): Promise<void> {
   const db = await benchDatabase(scale);
   const orm = await createOrm({ url: db.appUrl });
-  const floorClient = new pg.Client({ connectionString: db.appUrl });
+  // The floor runs as the tables' owner: no row-level security, nothing but the aggregate itself.
+  const floorClient = new pg.Client({ connectionString: db.ownerUrl });
   await floorClient.connect();
   const ownerClient = new pg.Client({ connectionString: db.ownerUrl });
   await ownerClient.connect();
@@ -52,8 +52,9 @@ export async function benchRatings(scale: Scale): Promise<void> {
     ).rows[0]!;
     const version = `PostgreSQL ${(await floorClient.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
     process.stderr.write('bench: first full recompute (builds every stored input)…\n');
-    const first = await timed(() => recomputeAllRatings(orm.em.fork(), GENERATED_AT));
+    const first = await timed(() => recomputeAllRatings(orm.em.fork(), GENERATED_AT, { recount: true }));
     const recompute: number[] = [];
+    const recount: number[] = [];
     const floor: number[] = [];
     let floorRows = 0;
     for (let i = 0; i < ROUNDS; i++) {
@@ -61,8 +62,10 @@ export async function benchRatings(scale: Scale): Promise<void> {
       floor.push(f.ms);
       floorRows = f.value.rowCount ?? 0;
       recompute.push((await timed(() => recomputeAllRatings(orm.em.fork(), GENERATED_AT))).ms);
+      recount.push((await timed(() => recomputeAllRatings(orm.em.fork(), GENERATED_AT, { recount: true }))).ms);
       process.stderr.write(
-        `bench: round ${i + 1}/${ROUNDS}: floor ${fmt(floor.at(-1)!)} ms, recompute ${fmt(recompute.at(-1)!)} ms\n`,
+        `bench: round ${i + 1}/${ROUNDS}: floor ${fmt(floor.at(-1)!)} ms, recompute ${fmt(recompute.at(-1)!)} ms, ` +
+          `with recount ${fmt(recount.at(-1)!)} ms\n`,
       );
     }
     // One event: the organisation with the most reviews behind it, refreshed from the outbox.
@@ -83,19 +86,29 @@ export async function benchRatings(scale: Scale): Promise<void> {
     const groupBoard = await timed(() => ratingsIn(orm.em.fork(), GENERATED_AT, { groupId: group!.id }));
 
     const ratio = median(recompute) / median(floor);
+    const recountRatio = median(recount) / median(floor);
     const body = `Dataset (${scale.name}): ${counts.organisations} organisations, ${counts.practices} practices,
 ${counts.reviews} reviews, ${counts.disclosures} disclosures (all statuses)${db.loadSeconds ? `; loaded through COPY in ${fmt(db.loadSeconds)} s` : ''}.
 
 ${table(
   ['Measure', 'Median of runs (ms)', 'Runs (ms)'],
   [
-    ['Raw SQL floor: one aggregate pass, nothing written', fmt(median(floor)), floor.map((v) => fmt(v)).join(', ')],
     [
-      'Full recompute (recount, openness, every stored input written)',
+      'Raw SQL floor: one aggregate pass over reviews, practices and disclosures, nothing written',
+      fmt(median(floor)),
+      floor.map((v) => fmt(v)).join(', '),
+    ],
+    [
+      'Full recompute: openness and every stored input written, from the practices’ trigger-kept review totals',
       fmt(median(recompute)),
       recompute.map((v) => fmt(v)).join(', '),
     ],
-    ['First full recompute (empty stored inputs)', fmt(first.ms), fmt(first.ms)],
+    [
+      'Full recompute with recount: the practices’ review totals rebuilt from every review first',
+      fmt(median(recount)),
+      recount.map((v) => fmt(v)).join(', '),
+    ],
+    ['First full recompute with recount (empty stored inputs)', fmt(first.ms), fmt(first.ms)],
     [
       'One event: refresh the organisation with most reviews',
       fmt(median(single), 2),
@@ -110,7 +123,9 @@ ${table(
   ],
 )}
 
-**Full recompute / raw SQL floor: ${fmt(ratio, 2)}×** (goal ≤ 3×; the floor returned ${floorRows} rows).`;
+**Full recompute / raw SQL floor: ${fmt(ratio, 2)}×** (goal ≤ 3×; the floor returned ${floorRows} rows).
+With the recount (drift repair): ${fmt(recountRatio, 2)}×. The application runs as its own role under row-level
+security; the floor as the owner, without it.`;
     await writeReport(`ratings-${scale.name}`, `Ratings benchmark (${scale.name})`, body, version);
     if (ratio > 3) process.exitCode = 1;
   } finally {

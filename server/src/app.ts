@@ -4,11 +4,15 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request, type Router } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Server } from 'node:http';
 import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError } from './common/errors/format-error.js';
+import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
+import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './common/graphql/limits.js';
+import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
 import { rejectNulCharacters } from './common/graphql/reject-nul.js';
 import { currentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
 import { createContext, DEFAULT_SETTINGS, type Context, type Settings } from './context.js';
@@ -34,6 +38,9 @@ export interface AppOptions {
   httpServer?: Server;
   now?: () => Date;
   settings?: Settings;
+  /** Query limits and cost-based rate limits (defaults: DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMITS). */
+  queryLimits?: QueryLimits;
+  rateLimits?: RateLimits;
 }
 
 export interface App {
@@ -108,8 +115,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
         settings,
       })
     : undefined;
+  const queryLimits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<Context>({
     schema,
+    validationRules: limitValidationRules(queryLimits),
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     csrfPrevention: true,
@@ -120,6 +129,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     formatError: (formatted, error) =>
       formatError(formatted, error, { locale: currentLocale(), logger: opts.logger, exposeDetails: !opts.production }),
     plugins: [
+      costAndRatePlugin(queryLimits, opts.rateLimits ?? DEFAULT_RATE_LIMITS),
+      idempotencyPlugin(),
       ...(opts.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer })] : []),
       ...(subscriptions ? [{ serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) }] : []),
     ],
@@ -130,6 +141,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: '1mb' }),
     rejectNulCharacters,
+    tokenLimit(queryLimits.tokens),
     bearerAuth(opts.verifier),
     expressMiddleware(apollo, {
       context: async ({ req }: { req: Request }) => {
@@ -141,6 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         });
         return createContext({
           requestId: String(req.res?.locals.requestId ?? ''),
+          clientIp: req.ip ?? '',
           locale: currentLocale(),
           actor,
           em,
@@ -151,6 +164,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
       },
     }),
   );
+
+  // Body parser refusals (too large, malformed JSON) as GraphQL-shaped errors with a code, never an HTML page.
+  app.use('/graphql', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if (!status || status < 400 || status >= 500) return next(error);
+    const type = (error as { type?: string }).type;
+    const tooLarge = type === 'entity.too.large';
+    res.status(status).json({
+      errors: [
+        {
+          message: tooLarge ? 'Request body is larger than 1 MB' : 'Malformed request body',
+          extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
 
   if (opts.webDistDir && existsSync(path.join(opts.webDistDir, 'index.html'))) {
     const dist = path.resolve(opts.webDistDir);

@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: Settings = { commentReportThreshold: 3, commentEd
 /** Everything a resolver needs for one request; built once per request, never shared. */
 export interface Context {
   requestId: string;
+  /** The client's address (behind a trusted proxy, the forwarded one): rate limits count by it. */
+  clientIp: string;
   locale: Locale;
   actor: Actor;
   /** A fork of the ORM's entity manager carrying the actor's row-level-security variables. */

@@ -12,6 +12,7 @@ import { createLogger } from './logger.js';
 import { startDigestSender } from './modules/notification/digest.sender.js';
 import { startNotificationListener } from './modules/notification/notification.listener.js';
 import { startRatingWorker } from './modules/rating/rating.worker.js';
+import { startHousekeeping } from './housekeeping.js';
 import { seedDatabase } from './seeds/demo.seed.js';
 import { SEEDS_DIR } from './seeds/seed-file.js';
 import { loadDevUsers } from './seeds/users.seed.js';
@@ -27,9 +28,10 @@ async function main(): Promise<void> {
   await writeAppSettings(database.ownerUrl, { comment_report_threshold: config.COMMENT_REPORT_THRESHOLD });
   say(config.SEED_DEMO_DATA ? 'Loading thematic groups and demo data (first start only)…' : 'Loading thematic groups…');
   await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
-  const orm = await createOrm({ url: database.appUrl });
+  const orm = await createOrm({ url: database.appUrl, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const notificationListener = startNotificationListener(database.appUrl, logger);
   const ratingWorker = startRatingWorker({ orm, url: database.appUrl, logger });
+  const housekeeping = startHousekeeping(orm, logger);
   const digests = config.SMTP_URL
     ? startDigestSender(
         {
@@ -85,6 +87,10 @@ async function main(): Promise<void> {
       commentReportThreshold: config.COMMENT_REPORT_THRESHOLD,
       commentEditWindowMinutes: config.COMMENT_EDIT_WINDOW_MINUTES,
     },
+    rateLimits: {
+      perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
+      perOrganisationPerMinute: config.RATE_LIMIT_ORGANISATION_PER_MINUTE,
+    },
     webDistDir: config.WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '../../web/dist'),
   });
   httpServer.on('request', app.express);
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
       digests?.stop();
       await notificationListener.stop();
       await ratingWorker.stop();
+      housekeeping.stop();
       await orm.close(true);
       logger.info('database pool closed');
       await database.embedded?.stop();

@@ -62,6 +62,8 @@ export function attachSubscriptions(opts: {
         );
         return createContext({
           requestId: '',
+          clientIp:
+            (ctx.extra as { request?: { socket?: { remoteAddress?: string } } }).request?.socket?.remoteAddress ?? '',
           locale: localeFromHeader(param(ctx.connectionParams, 'accept-language')),
           actor,
           em,

@@ -9,6 +9,7 @@ import { takeRatingSnapshot } from '../modules/rating/rating.snapshot.js';
 /**
  * Rating upkeep by hand (the API does both on its own: daily and monthly):
  *   ratings recompute   recompute every organisation's rating inputs from the source tables
+ *                       (--recount: first rebuild practices' review counts from the reviews)
  *   ratings snapshot    recompute, then record an ON_DEMAND snapshot
  */
 const command = process.argv[2];
@@ -23,7 +24,7 @@ const orm = await createOrm({ url: database.appUrl });
 try {
   const now = new Date();
   const started = performance.now();
-  const organisations = await recomputeAllRatings(orm.em.fork(), now);
+  const organisations = await recomputeAllRatings(orm.em.fork(), now, { recount: process.argv.includes('--recount') });
   say(`recomputed ${organisations} organisations in ${Math.round(performance.now() - started)} ms`);
   if (command === 'snapshot') {
     const snapshot = await takeRatingSnapshot(orm.em.fork(), now, 'ON_DEMAND', 'cli');

@@ -11,6 +11,8 @@ export interface OrmOptions {
   url: string;
   poolMax?: number;
   debug?: boolean;
+  /** Longest a statement may run before PostgreSQL cancels it (none when omitted: migrations, CLIs). */
+  statementTimeoutMs?: number;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -23,6 +25,9 @@ export function ormConfig(opts: OrmOptions) {
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, emit: 'ts', silent: true },
     pool: { min: 0, max: opts.poolMax ?? 10 },
+    ...(opts.statementTimeoutMs
+      ? { driverOptions: { options: `-c statement_timeout=${opts.statementTimeoutMs}` } }
+      : {}),
     debug: opts.debug ?? false,
     allowGlobalContext: false,
     ...(opts.onQuery

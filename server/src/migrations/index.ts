@@ -11,6 +11,8 @@ import { Migration20261129090000Openness } from './Migration20261129090000Openne
 import { Migration20261129100000HardenModeration } from './Migration20261129100000HardenModeration.js';
 import { Migration20261129110000ImmutableColumns } from './Migration20261129110000ImmutableColumns.js';
 import { Migration20261129120000RatingFacts } from './Migration20261129120000RatingFacts.js';
+import { Migration20261129130000RatingRefreshSetBased } from './Migration20261129130000RatingRefreshSetBased.js';
+import { Migration20261129140000IdempotencyKeys } from './Migration20261129140000IdempotencyKeys.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -27,4 +29,6 @@ export const migrationsList = [
   { name: 'Migration20261129100000HardenModeration', class: Migration20261129100000HardenModeration },
   { name: 'Migration20261129110000ImmutableColumns', class: Migration20261129110000ImmutableColumns },
   { name: 'Migration20261129120000RatingFacts', class: Migration20261129120000RatingFacts },
+  { name: 'Migration20261129130000RatingRefreshSetBased', class: Migration20261129130000RatingRefreshSetBased },
+  { name: 'Migration20261129140000IdempotencyKeys', class: Migration20261129140000IdempotencyKeys },
 ];

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.js';
+import type { QueryLimits } from '../common/graphql/limits.js';
+import type { RateLimits } from '../common/graphql/rate-limit.js';
 import type { Settings } from '../context.js';
 import { createTokenVerifier } from '../common/auth/token-verifier.js';
 import { createOrm, type Orm } from '../db/orm.js';
@@ -51,7 +53,17 @@ export interface TestServer {
 }
 
 /** The real app (HTTP, Apollo, auth, ORM, RLS) on its own cloned database and an ephemeral loopback port. */
-export async function startTestServer(opts: { now?: () => Date; settings?: Settings } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    now?: () => Date;
+    settings?: Settings;
+    /** Production mode (no introspection, no schema hints in errors). */
+    production?: boolean;
+    queryLimits?: QueryLimits;
+    /** Off unless given, so suites are not throttled. */
+    rateLimits?: RateLimits;
+  } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   if (opts.settings) {
     await db.query(`update app_setting set value = $1 where key = 'comment_report_threshold'`, [
@@ -59,7 +71,12 @@ export async function startTestServer(opts: { now?: () => Date; settings?: Setti
     ]);
   }
   const statements: string[] = [];
-  const orm = await createOrm({ url: db.appUrl, poolMax: 5, onQuery: (sql) => statements.push(sql) });
+  const orm = await createOrm({
+    url: db.appUrl,
+    poolMax: 5,
+    statementTimeoutMs: 5_000,
+    onQuery: (sql) => statements.push(sql),
+  });
   const httpServer: Server = createServer();
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -76,12 +93,14 @@ export async function startTestServer(opts: { now?: () => Date; settings?: Setti
     orm,
     logger,
     verifier: createTokenVerifier({ keycloakUrl: url, realm: REALM, audience: AUDIENCE }),
-    production: false,
+    production: opts.production ?? false,
     httpServer,
     identityRouter: idp.router,
     webConfig: { keycloakUrl: url, realm: REALM, clientId: WEB_CLIENT },
     now: opts.now,
     settings: opts.settings,
+    queryLimits: opts.queryLimits,
+    rateLimits: opts.rateLimits ?? { perIpPerMinute: 0, perOrganisationPerMinute: 0 },
   });
   httpServer.on('request', app.express);
   const notificationListener = startNotificationListener(db.appUrl, logger);

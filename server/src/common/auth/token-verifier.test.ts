@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -160,6 +160,19 @@ describe('createTokenVerifier (keycloak-connect, bearer-only)', () => {
     const real = decodeJwt(await passwordToken(idp.issuer, 'semya.admin'));
     const unsigned = `${encode({ ...real.header, alg: 'none' })}.${encode(real.payload)}.`;
     await expectRefused(unsigned, 'bad_signature', /unsupported signing algorithm "none"/);
+  });
+
+  it('refuses HS256 signed with the realm public key as the secret (algorithm confusion)', async () => {
+    const real = decodeJwt(await passwordToken(idp.issuer, 'semya.admin'));
+    const jwks = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
+    const publicPem = createPublicKey({ key: jwks.keys[0] as never, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    const input = `${encode({ ...real.header, alg: 'HS256' })}.${encode(real.payload)}`;
+    const forged = `${input}.${createHmac('sha256', publicPem).update(input).digest('base64url')}`;
+    await expectRefused(forged, 'bad_signature', /unsupported signing algorithm "HS256"/);
   });
 
   it('refuses malformed tokens, tokens without exp and tokens not yet valid', async () => {

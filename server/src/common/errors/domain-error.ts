@@ -8,6 +8,8 @@ export enum ErrorCode {
   INTERNAL = 'INTERNAL',
   /** The identity provider's keys could not be fetched: retry later, keep the token. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** A database statement ran past its timeout and was cancelled. */
+  TIMEOUT = 'TIMEOUT',
 }
 
 /** Message in both languages; the mapper picks the request's. */

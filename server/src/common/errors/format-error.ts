@@ -1,9 +1,14 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../../logger.js';
+import { isLimitError } from '../graphql/limits.js';
 import type { Locale } from '../i18n/locale.js';
 import { DomainError, ErrorCode, InputErrors } from './domain-error.js';
 
+const TIMEOUT_MESSAGE = {
+  ru: 'База данных не успела ответить; сузьте запрос или повторите позже',
+  en: 'The database took too long; narrow the request or try again later',
+};
 const INTERNAL_MESSAGE = { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' };
 
 /** The one place where errors become GraphQL errors: stable codes, no internals, the request's language. */
@@ -36,6 +41,19 @@ export function formatError(
       message: formatted.message,
       path: formatted.path,
       extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
+  if (isLimitError(original) || (original instanceof GraphQLError && original.extensions.code === 'RATE_LIMITED')) {
+    // A refused request: its own code and the figures a client needs (limit, found, retryAfter).
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, extensions };
+  }
+  if ((original as { code?: string } | null)?.code === '57014') {
+    opts.logger.warn({ err: original, path: formatted.path }, 'statement timeout');
+    return {
+      message: TIMEOUT_MESSAGE[opts.locale],
+      path: formatted.path,
+      extensions: { code: ErrorCode.TIMEOUT },
     };
   }
   const code = formatted.extensions?.code;

@@ -8,6 +8,7 @@ import {
   type OrganisationFixture,
 } from '../../test-support/factories.js';
 import { startTestServer, type Person, type TestServer } from '../../test-support/test-server.js';
+import { DEFAULT_QUERY_LIMITS } from './limits.js';
 
 const GROUPS = `query($first: Int!) { thematicGroups(first: $first) { totalCount edges { node {
   id title activeMemberCount viewerCanModerate viewerMembership { status }
@@ -38,7 +39,8 @@ async function statementsFor(query: string, first: number, token?: string): Prom
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Deeper than the default limit on purpose: nested batching is what is measured.
+  server = await startTestServer({ queryLimits: { ...DEFAULT_QUERY_LIMITS, depth: 8 } });
   platformAdmin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
   viewer = await createOrganisation(server);
   for (let i = 0; i < 12; i += 1) {

@@ -93,7 +93,7 @@ describe('keeping ratings current', () => {
     expect(ownerOverall).toMatchObject({ review_count: 16, practice_count: 2, level_sum: 6 });
     expect(incremental.input.filter((i) => i.reviews_given_12m === 2)).toHaveLength(8);
 
-    await recomputeAllRatings(server.orm.em.fork(), new Date());
+    await recomputeAllRatings(server.orm.em.fork(), new Date(), { recount: true });
     expect(await stored()).toEqual(incremental);
   });
 

@@ -114,13 +114,21 @@ export async function drainRatingOutbox(
 }
 
 /**
- * Recomputes every organisation's rating inputs from the source tables (practice review counts included),
- * excluding per-organisation refreshes meanwhile; for drift repair, time-dependent inputs and benchmarks.
+ * Recomputes every organisation's rating inputs from the source tables, excluding per-organisation
+ * refreshes meanwhile: for the time-dependent inputs (12-month window, expiring disclosures) and by hand.
+ * Practices' review counts and totals are kept by a trigger in each review's transaction; `recount`
+ * rebuilds them from the reviews first (drift repair: a pass over every review).
  */
-export async function recomputeAllRatings(em: EntityManager, now: Date): Promise<number> {
+export async function recomputeAllRatings(
+  em: EntityManager,
+  now: Date,
+  { recount = false }: { recount?: boolean } = {},
+): Promise<number> {
   return em.fork().transactional(async (tx) => {
+    // A pass over every review: longer than the API's per-statement timeout allows at scale.
+    await tx.execute(`set local statement_timeout = '15min'`);
     await tx.execute('select rating_lock_all()');
-    await tx.execute('select rating_recount_practices()');
+    if (recount) await tx.execute('select rating_recount_practices()');
     const rows = await tx.execute<Array<{ id: string }>>('select id from organisation order by id');
     const ids = rows.map((r) => r.id);
     const queued = await tx.execute<Array<{ id: string }>>('select id from rating_outbox_claim(?)', [1_000_000]);
