@@ -18,7 +18,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const disclosureNotFound = () => notFound({ ru: 'Раскрытие не найдено', en: 'Disclosure not found' });
 
 /** Checks the evidence a criterion asks for; returns the normalised values. */
-function checkEvidence(input: DiscloseInput, evidence: string, now: Date) {
+export function checkEvidence(input: DiscloseInput, evidence: string, now: Date) {
   const errors = new InputErrors();
   const url = input.evidenceUrl?.trim() || null;
   const text = input.evidenceText?.trim() || null;
