@@ -10,6 +10,7 @@ export function useRatingFormatters() {
     const score = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const points = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const weight = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
     /** What a component rests on: «5 рецензий». */
     const formatSample = (key: RatingComponentKey, count: number): string => {
       switch (key) {
@@ -31,6 +32,11 @@ export function useRatingFormatters() {
       /** 0.35 → «35 %». */
       formatWeight: (value: number) => weight.format(value),
       formatSample,
+      /** A snapshot's month under a chart: «нояб. 2026 г.», «Nov 2026». */
+      formatMonth: (value: string) => {
+        const parsed = new Date(value);
+        return Number.isNaN(parsed.getTime()) ? value : month.format(parsed);
+      },
       /** A bar's text: «72 (5 рецензий)», or «нет данных». */
       formatComponent: (key: RatingComponentKey, component: RatingComponentValue) =>
         component.score === null

@@ -6,10 +6,12 @@ import { OrganisationRatingDocument } from '../graphql/ratings';
 import { RATING_COMPONENTS } from '../rating-breakdown';
 import { ratingsPagePath } from '../rating-params';
 import { useRatingFormatters } from '../use-rating-formatters';
+import { HowToImprove } from './how-to-improve';
 import { RatingBar } from './rating-bar';
 import { RatingBreakdownTable } from './rating-breakdown-table';
+import { RatingTrend } from './rating-trend';
 
-/** On an organisation's profile: its rating among organisations of its kind, with the breakdown. */
+/** On an organisation's profile: its rating among organisations of its kind, how to improve it, its trend and the breakdown. */
 export function OrganisationRatingCard({ slug, name }: { slug: string; name: string }) {
   const { t } = useTranslation();
   const { formatScore, formatComponent } = useRatingFormatters();
@@ -43,6 +45,10 @@ export function OrganisationRatingCard({ slug, name }: { slug: string; name: str
           </li>
         ))}
       </ul>
+      <div className="rating-details">
+        <HowToImprove tips={rating.howToImprove} />
+        <RatingTrend slug={slug} name={name} scope={t('ratings.trend.scopeKind', { kind: kindLabel })} />
+      </div>
       <p>
         <button
           type="button"

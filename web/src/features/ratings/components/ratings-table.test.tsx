@@ -1,7 +1,10 @@
+import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../../app/i18n/i18n';
+import { RatingHistoryDocument } from '../graphql/ratings';
 import { RatingsTable } from './ratings-table';
 
 beforeAll(async () => {
@@ -25,6 +28,7 @@ const ITEMS = [
     practiceQuality: component(72, 5, 0.3),
     engagementDepth: component(50, 3, 0.2),
     contribution: component(40, 4, 0.15),
+    howToImprove: ['Раскройте «Годовой отчёт»: +12 к открытости', 'Верните итоги опроса благополучателям'],
     organisation: { id: 'o1', slug: 'fond-semya', name: 'Фонд «Семья»', kind: 'NGO' as const, region: 'Тула' },
   },
   {
@@ -35,16 +39,37 @@ const ITEMS = [
     practiceQuality: component(null, 0, 0.3),
     engagementDepth: component(null, 0, 0.2),
     contribution: component(0, 0, 0.15),
+    howToImprove: [],
     organisation: { id: 'o2', slug: 'novyj-centr', name: 'Новый центр', kind: 'NGO' as const, region: 'Тула' },
   },
 ];
 
+const KIND_SCOPE = { label: 'среди организаций типа «НКО»' };
+
+// An opened row asks for the organisation's recorded ratings among its kind.
+const historyMock = (slug: string) => ({
+  request: { query: RatingHistoryDocument, variables: { slug } },
+  result: {
+    data: {
+      organisation: { __typename: 'Organisation' as const, id: `id-${slug}`, ratingHistory: [] },
+    },
+  },
+});
+
+function Providers({ children }: { children: ReactNode }) {
+  return (
+    <MockedProvider mocks={[historyMock('fond-semya')]}>
+      <MemoryRouter>{children}</MemoryRouter>
+    </MockedProvider>
+  );
+}
+
 describe('RatingsTable', () => {
   it('lists ranks, links and bars with their values in words', () => {
     render(
-      <MemoryRouter>
-        <RatingsTable items={ITEMS} caption="Рейтинг — тип организации: НКО" />
-      </MemoryRouter>,
+      <Providers>
+        <RatingsTable items={ITEMS} caption="Рейтинг — тип организации: НКО" trendScope={KIND_SCOPE} />
+      </Providers>,
     );
     const table = screen.getByRole('table', { name: 'Рейтинг — тип организации: НКО' });
     expect(within(table).getAllByRole('columnheader')[0]?.getAttribute('scope')).toBe('col');
@@ -60,9 +85,9 @@ describe('RatingsTable', () => {
 
   it('opens a row’s breakdown with a button that says whether it is open', () => {
     render(
-      <MemoryRouter>
-        <RatingsTable items={ITEMS} caption="Рейтинг" />
-      </MemoryRouter>,
+      <Providers>
+        <RatingsTable items={ITEMS} caption="Рейтинг" trendScope={KIND_SCOPE} />
+      </Providers>,
     );
     const toggle = screen.getByRole('button', { name: 'Из чего складывается оценка: Фонд «Семья»' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -74,5 +99,22 @@ describe('RatingsTable', () => {
     expect(within(details!).getByRole('table', { name: 'Из чего складывается оценка: Фонд «Семья»' })).toBeTruthy();
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shows in the opened breakdown how to improve and the trend, which has no snapshots yet', async () => {
+    render(
+      <Providers>
+        <RatingsTable items={ITEMS} caption="Рейтинг" trendScope={KIND_SCOPE} />
+      </Providers>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Из чего складывается оценка: Фонд «Семья»' }));
+    const tips = screen.getByRole('list', { name: 'Как улучшить оценку' });
+    expect(
+      within(tips)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(ITEMS[0]!.howToImprove);
+    expect(screen.getByRole('heading', { level: 3, name: 'Динамика оценки' })).toBeTruthy();
+    expect(await screen.findByText('Срезов пока нет: рейтинг записывается раз в месяц.')).toBeTruthy();
   });
 });

@@ -4,15 +4,32 @@ import { Link } from 'react-router';
 import type { RatingsQuery } from '../../../gql/graphql';
 import { RATING_COMPONENTS } from '../rating-breakdown';
 import { useRatingFormatters } from '../use-rating-formatters';
+import { HowToImprove } from './how-to-improve';
 import { RatingBar } from './rating-bar';
 import { RatingBreakdownTable } from './rating-breakdown-table';
+import { RatingTrend } from './rating-trend';
 
 type RatingItem = RatingsQuery['ratings']['edges'][number]['node'];
 
 const COLUMN_COUNT = 4 + RATING_COMPONENTS.length;
 
-/** The leaderboard: one row per organisation; each row opens its breakdown. */
-export function RatingsTable({ items, caption }: { items: readonly RatingItem[]; caption: string }) {
+/** Where a row's trend comes from: the thematic group compared, or (without it) the organisation's kind. */
+export interface TrendScope {
+  groupId?: string;
+  /** In words, for the trend's table: «в группе «Детство»». */
+  label: string;
+}
+
+/** The leaderboard: one row per organisation; each row opens its breakdown, how to improve and the trend. */
+export function RatingsTable({
+  items,
+  caption,
+  trendScope,
+}: {
+  items: readonly RatingItem[];
+  caption: string;
+  trendScope: TrendScope;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -35,7 +52,7 @@ export function RatingsTable({ items, caption }: { items: readonly RatingItem[];
         </thead>
         <tbody>
           {items.map((item) => (
-            <RatingRow key={item.organisation.id} item={item} />
+            <RatingRow key={item.organisation.id} item={item} trendScope={trendScope} />
           ))}
         </tbody>
       </table>
@@ -43,7 +60,7 @@ export function RatingsTable({ items, caption }: { items: readonly RatingItem[];
   );
 }
 
-function RatingRow({ item }: { item: RatingItem }) {
+function RatingRow({ item, trendScope }: { item: RatingItem; trendScope: TrendScope }) {
   const { t } = useTranslation();
   const { formatScore, formatComponent } = useRatingFormatters();
   const [open, setOpen] = useState(false);
@@ -83,7 +100,20 @@ function RatingRow({ item }: { item: RatingItem }) {
         </td>
       </tr>
       <tr id={detailsId} className="ratings-table__details" hidden={!open}>
-        <td colSpan={COLUMN_COUNT}>{open && <RatingBreakdownTable rating={item} name={organisation.name} />}</td>
+        <td colSpan={COLUMN_COUNT}>
+          {open && (
+            <div className="rating-details">
+              <RatingBreakdownTable rating={item} name={organisation.name} />
+              <HowToImprove tips={item.howToImprove} />
+              <RatingTrend
+                slug={organisation.slug}
+                name={organisation.name}
+                groupId={trendScope.groupId}
+                scope={trendScope.label}
+              />
+            </div>
+          )}
+        </td>
       </tr>
     </>
   );

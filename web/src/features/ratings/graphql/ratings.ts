@@ -26,6 +26,7 @@ export const RatingFieldsFragment = graphql(`
     contribution {
       ...RatingComponentFields
     }
+    howToImprove
   }
 `);
 
@@ -88,6 +89,67 @@ export const OrganisationRatingDocument = graphql(`
       kind
       rating {
         ...RatingFields
+      }
+    }
+  }
+`);
+
+/** How the composites of the compared organisations spread: the histogram on the leaderboard. */
+export const RatingDistributionDocument = graphql(`
+  query RatingDistribution($groupId: ID, $kind: OrganisationKind, $region: String, $binWidth: Int) {
+    ratingDistribution(groupId: $groupId, kind: $kind, region: $region, binWidth: $binWidth) {
+      ranked
+      notEnoughData
+      bins {
+        from
+        to
+        count
+      }
+    }
+  }
+`);
+
+/** An organisation's recorded ratings, oldest first: among its kind, or within a thematic group. */
+export const RatingHistoryDocument = graphql(`
+  query RatingHistory($slug: String!, $groupId: ID, $last: Int) {
+    organisation(slug: $slug) {
+      id
+      ratingHistory(groupId: $groupId, last: $last) {
+        takenAt
+        reason
+        composite
+        rank
+        enoughData
+      }
+    }
+  }
+`);
+
+/** The latest rating snapshots, newest first (shown to platform admins next to «Сделать срез»). */
+export const RatingSnapshotsDocument = graphql(`
+  query RatingSnapshots($last: Int) {
+    ratingSnapshots(last: $last) {
+      id
+      takenAt
+      reason
+      entries
+    }
+  }
+`);
+
+export const TakeRatingSnapshotDocument = graphql(`
+  mutation TakeRatingSnapshot {
+    takeRatingSnapshot {
+      snapshot {
+        id
+        takenAt
+        reason
+        entries
+      }
+      userErrors {
+        code
+        message
+        field
       }
     }
   }

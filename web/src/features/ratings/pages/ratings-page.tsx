@@ -8,7 +8,9 @@ import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import { appendEdges, useLoadMore } from '../../../app/apollo/use-load-more';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
 import { ORGANISATION_KINDS } from '../../practices/practice-list-params';
-import { RatingsTable } from '../components/ratings-table';
+import { RatingDistributionSection } from '../components/rating-distribution';
+import { RatingSnapshotsPanel } from '../components/rating-snapshots-panel';
+import { RatingsTable, type TrendScope } from '../components/ratings-table';
 import { RatingOptionsDocument, RatingsDocument } from '../graphql/ratings';
 import { RATING_COMPONENTS } from '../rating-breakdown';
 import {
@@ -53,6 +55,13 @@ export function RatingsPage() {
     ? t('ratings.scope.group', { title: group?.title ?? params.groupId })
     : t('ratings.scope.kind', { kind: t(`organisationKind.${params.kind || 'NGO'}`) });
   const caption = params.region ? t('ratings.scope.withRegion', { scope, region: params.region }) : scope;
+  // Snapshots record ranks among a kind or within a group, not per region.
+  const trendScope: TrendScope = params.groupId
+    ? {
+        groupId: params.groupId,
+        label: t('ratings.trend.scopeGroup', { title: group?.title ?? params.groupId }),
+      }
+    : { label: t('ratings.trend.scopeKind', { kind: t(`organisationKind.${params.kind || 'NGO'}`) }) };
 
   return (
     <div className="page">
@@ -88,6 +97,7 @@ export function RatingsPage() {
             <RatingsTable
               items={connection.edges.map((edge) => edge.node)}
               caption={t('ratings.caption', { scope: caption })}
+              trendScope={trendScope}
             />
           ))}
         {connection?.pageInfo.hasNextPage && (
@@ -100,7 +110,11 @@ export function RatingsPage() {
         {moreError ? <ErrorState error={moreError} /> : null}
       </section>
 
+      <RatingDistributionSection variables={ratingsVariables(params)} scope={caption} />
+
       {options.data && <FormulaSection parameters={options.data.ratingParameters} />}
+
+      <RatingSnapshotsPanel />
     </div>
   );
 }
