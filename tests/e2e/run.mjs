@@ -992,7 +992,7 @@ async function main() {
       expect(shown === String(Math.round(scoreAfter)), `the badge says ${shown}/100, the page ${scoreAfter}`);
     });
 
-    await step('the ratings page compares NGOs, with a breakdown and a CSV export', async () => {
+    await step('the ratings page compares NGOs, with a breakdown, a histogram and a CSV export', async () => {
       await page.goto(`${BASE_URL}/ratings?kind=NGO`);
       await page.getByRole('heading', { level: 1, name: 'Рейтинги' }).waitFor();
       const table = page.locator('table').first();
@@ -1002,6 +1002,35 @@ async function main() {
       expect((await expand.getAttribute('aria-expanded')) === 'false', 'the breakdown is open before the click');
       await expand.click();
       expect((await expand.getAttribute('aria-expanded')) === 'true', 'the breakdown did not open');
+      // The opened breakdown: how to improve (tips from the API) and the trend of recorded snapshots.
+      const details = page.locator(`[id="${await expand.getAttribute('aria-controls')}"]`);
+      await details.getByRole('table', { name: /^Из чего складывается оценка: / }).waitFor();
+      const tips = details.getByRole('list', { name: 'Как улучшить оценку' });
+      await tips.waitFor();
+      const tipCount = await tips.getByRole('listitem').count();
+      expect(tipCount > 0, 'the how-to-improve list is empty');
+      await details.getByRole('heading', { level: 3, name: 'Динамика оценки' }).waitFor();
+      await details
+        .getByRole('figure')
+        .or(details.getByText('Срезов пока нет: рейтинг записывается раз в месяц.'))
+        .waitFor();
+      log(
+        `    how to improve: ${tipCount} tip(s); trend: ${(await details.getByRole('figure').count()) ? 'drawn' : 'no snapshots yet'}`,
+      );
+      // The histogram of the same comparison: counts, the picture (lazily loaded, hidden from
+      // assistive technology) and its text alternative, the caption and the table of ranges.
+      const histogram = page.getByRole('region', { name: 'Распределение оценок' });
+      await histogram.waitFor();
+      await histogram.getByText('С местом в рейтинге', { exact: true }).waitFor();
+      await histogram.getByText('Недостаточно данных', { exact: true }).waitFor();
+      const figure = histogram.getByRole('figure', { name: /^Больше всего организаций \(\d+\) получили от / });
+      await figure.waitFor();
+      await figure.locator('.rating-chart__frame[aria-hidden="true"] svg').first().waitFor();
+      await histogram.getByText('Распределение таблицей', { exact: true }).click();
+      const bins = histogram.getByRole('table', { name: 'Распределение итоговых оценок — тип организации: НКО' });
+      await bins.waitFor();
+      const binRows = await bins.locator('tbody tr').count();
+      expect(binRows === 10, `the histogram's table lists ${binRows} ranges, expected 10`);
       const csv = await fetch(`${BASE_URL}/exports/ratings.csv?kind=NGO&lang=ru`);
       expect(csv.ok, `GET /exports/ratings.csv: HTTP ${csv.status}`);
       expect((await csv.text()).includes('fond-semya'), 'the CSV does not list fond-semya');
