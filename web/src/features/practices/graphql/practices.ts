@@ -189,17 +189,17 @@ export const PracticeEditorContextDocument = graphql(`
         id
         slug
         name
-        groupMemberships(first: 100) {
-          edges {
-            node {
-              id
-              status
-              group {
-                id
-                slug
-                title
-              }
-            }
+      }
+    }
+    thematicGroups(first: 100) {
+      edges {
+        node {
+          id
+          slug
+          title
+          viewerMembership {
+            id
+            status
           }
         }
       }

@@ -75,10 +75,12 @@ function NewPractice() {
   const { data, loading, error, refetch } = useQuery(PracticeEditorContextDocument, { fetchPolicy: 'network-only' });
   const organisation = data?.me?.activeOrganisation ?? null;
   const writerProblem = useWriterProblem(data?.me?.activeRole, organisation !== null);
-  const groups = (organisation?.groupMemberships.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((membership) => membership.status === 'ACTIVE')
-    .map((membership) => membership.group);
+  // The thematic groups the organisation acted for is an ACTIVE member of.
+  const groups = organisation
+    ? (data?.thematicGroups.edges ?? [])
+        .map((edge) => edge.node)
+        .filter((group) => group.viewerMembership?.status === 'ACTIVE')
+    : [];
   // Read when the editor opens (it keeps its own copy): the group named in the address, or the only one.
   const wanted = search.get('group');
   const chosen = groups.find((group) => group.slug === wanted) ?? (groups.length === 1 ? groups[0] : undefined);
