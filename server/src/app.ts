@@ -4,11 +4,12 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { GraphQLError } from 'graphql';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Server } from 'node:http';
 import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
-import { formatError } from './common/errors/format-error.js';
+import { formatError, isDatabaseUnavailable } from './common/errors/format-error.js';
 import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
 import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './common/graphql/limits.js';
 import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
@@ -150,6 +151,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
         const actor = await resolveActor(em, req.auth, req.header(ACTIVE_ORGANISATION_HEADER) || undefined, {
           now: now(),
           logger,
+        }).catch((error: unknown) => {
+          if (!isDatabaseUnavailable(error)) throw error;
+          logger.warn({ err: error }, 'database unavailable');
+          throw new GraphQLError('The database is unavailable for the moment; try again in a few seconds', {
+            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+          });
         });
         return createContext({
           requestId: String(req.res?.locals.requestId ?? ''),

@@ -62,9 +62,11 @@ export async function startTestServer(
     queryLimits?: QueryLimits;
     /** Off unless given, so suites are not throttled. */
     rateLimits?: RateLimits;
+    /** A database prepared elsewhere (default: a clone of the migrated template). */
+    db?: TestDatabase;
   } = {},
 ): Promise<TestServer> {
-  const db = await createTestDatabase();
+  const db = opts.db ?? (await createTestDatabase());
   if (opts.settings) {
     await db.query(`update app_setting set value = $1 where key = 'comment_report_threshold'`, [
       String(opts.settings.commentReportThreshold),

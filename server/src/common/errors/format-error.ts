@@ -1,9 +1,44 @@
+import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../../logger.js';
 import { isLimitError } from '../graphql/limits.js';
 import type { Locale } from '../i18n/locale.js';
 import { DomainError, ErrorCode, InputErrors } from './domain-error.js';
+
+const UNAVAILABLE_MESSAGE = {
+  ru: 'База данных временно недоступна; повторите через несколько секунд',
+  en: 'The database is unavailable for the moment; try again in a few seconds',
+};
+
+/** Connection-level failures (refused, reset, server shutting down or starting): retryable, not a bug. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof ConnectionException) return true;
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (
+      /Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+        String((current as Error).message),
+      )
+    )
+      return true;
+    current = (current as { cause?: unknown; previous?: unknown }).previous ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 const TIMEOUT_MESSAGE = {
   ru: 'База данных не успела ответить; сузьте запрос или повторите позже',
@@ -47,6 +82,14 @@ export function formatError(
     // A refused request: its own code and the figures a client needs (limit, found, retryAfter).
     const { http: _http, ...extensions } = original.extensions;
     return { message: original.message, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    opts.logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+    return {
+      message: UNAVAILABLE_MESSAGE[opts.locale],
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   if ((original as { code?: string } | null)?.code === '57014') {
     opts.logger.warn({ err: original, path: formatted.path }, 'statement timeout');
