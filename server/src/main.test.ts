@@ -69,6 +69,35 @@ describe('the server process', () => {
       expect(body.data.organisation.compliance.score).toBeGreaterThan(0);
       const discovery = await fetch(`http://localhost:${port}/realms/otklik/.well-known/openid-configuration`);
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`http://localhost:${port}/realms/otklik`);
+
+      // SIGTERM under load: what is in flight completes, what comes after is refused, the process exits 0.
+      const page = JSON.stringify({
+        query:
+          '{ practices(first: 50) { totalCount edges { node { id title organisation { name } reviewSummary { count } } } } }',
+      });
+      const inFlight = Array.from({ length: 30 }, () =>
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: page,
+        })
+          .then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown } }))
+          .catch((error: unknown) => ({ status: 0, body: { error: String(error) } as { data?: unknown } })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      child.kill('SIGTERM');
+      const results = await Promise.all(inFlight);
+      const sent = results.filter((r) => r.status !== 0);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every((r) => r.status === 200 && r.body.data)).toBe(true);
+      await expect
+        .poll(async () =>
+          fetch(`http://127.0.0.1:${port}/readyz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        )
+        .not.toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
