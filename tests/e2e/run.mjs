@@ -1038,6 +1038,80 @@ async function main() {
     });
     await check('accessibility: ratings page', () => accessibility(page, 'the ratings page'));
 
+    await step('hostile text (script, onerror, javascript: links, Markdown tricks) renders inert', async () => {
+      const payload = [
+        '<script>window.__xss = 1</script>',
+        '<img src=x onerror="window.__xss = 1">',
+        '<svg onload="window.__xss = 1"></svg>',
+        '[нажмите](javascript:window.__xss=1)',
+        '<iframe src="javascript:window.__xss=1"></iframe>',
+        '<a href="javascript:window.__xss=1">ссылка</a>',
+      ].join('\n\n');
+      const { thematicGroup } = await gql(editor, `query($slug: String!) { thematicGroup(slug: $slug) { id } }`, {
+        slug: PRACTICE_GROUP,
+      });
+      const created = await gql(
+        editor,
+        `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { practice { id version } userErrors { message } } }`,
+        {
+          input: {
+            groupId: thematicGroup.id,
+            content: {
+              title: `<img src=x onerror="window.__xss=1"> Опасный заголовок ${RUN}`,
+              summary: `<script>window.__xss=1</script> ${PRACTICE.summary}`,
+              problem: payload,
+              beneficiarySegment: { description: payload, size: 10 },
+              participationLevel: 'CONSULTATION_FEEDBACK',
+              methodKeys: ['survey'],
+              loopClosure: { returnedWhat: payload, returnedHow: payload, closed: true },
+              indicators: [{ tier: 'OUTPUT', name: '<b onclick="x()">встречи</b>', unit: 'шт.', value: 1 }],
+            },
+          },
+        },
+      );
+      expect(created.createPractice.userErrors.length === 0, JSON.stringify(created.createPractice.userErrors));
+      const { publishPractice } = await gql(
+        editor,
+        `mutation($input: PracticeVersionInput!) { publishPractice(input: $input) { practice { id } userErrors { message } } }`,
+        { input: { practiceId: created.createPractice.practice.id, version: created.createPractice.practice.version } },
+      );
+      expect(publishPractice.userErrors.length === 0, JSON.stringify(publishPractice.userErrors));
+      const { postComment } = await gql(
+        editor,
+        `mutation($input: PostCommentInput!) { postComment(input: $input) { userErrors { message } } }`,
+        { input: { practiceId: publishPractice.practice.id, body: payload } },
+      );
+      expect(postComment.userErrors.length === 0, JSON.stringify(postComment.userErrors));
+      const { context: visitorContext, page: visitor } = await newPage(browser, pageErrors);
+      let dialogs = 0;
+      visitor.on('dialog', () => (dialogs += 1));
+      await visitor.goto(`${BASE_URL}/practices/${encodeURIComponent(publishPractice.practice.id)}`);
+      await visitor.getByRole('heading', { level: 1, name: /Опасный заголовок/ }).waitFor();
+      // The comment thread renders the payload too (as text).
+      await visitor.getByText('<svg onload="window.__xss = 1"></svg>', { exact: false }).first().waitFor();
+      // Runs in the page: `globalThis` is its window.
+      const verdict = await visitor.evaluate(() => {
+        const { document } = globalThis;
+        return {
+          ran: globalThis.__xss !== undefined,
+          handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+          iframes: document.querySelectorAll('main iframe').length,
+          scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) =>
+            /^\s*javascript:/i.test(a.getAttribute('href')),
+          ).length,
+          inlineScripts: [...document.querySelectorAll('main script')].length,
+        };
+      });
+      log(`    hostile text: ${JSON.stringify(verdict)}, dialogs: ${dialogs}`);
+      expect(!verdict.ran && dialogs === 0, 'a payload ran');
+      expect(verdict.handlers === 0 && verdict.iframes === 0, 'a payload became markup with handlers or frames');
+      expect(
+        verdict.scriptLinks === 0 && verdict.inlineScripts === 0,
+        'a payload became a javascript: link or a script',
+      );
+      await visitorContext.close();
+    });
+
     await check('no uncaught errors in the page', async () => {
       expect(pageErrors.length === 0, `uncaught page errors:\n${pageErrors.join('\n')}`);
     });

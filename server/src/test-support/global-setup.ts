@@ -7,13 +7,15 @@ import { migrate } from '../db/orm.js';
 import { ensureAppRole, grantAppRole } from '../db/provision.js';
 import { createLogger } from '../logger.js';
 
-export const TEMPLATE_DATABASE = 'otklik_test_template';
+/** One template per test run, so runs sharing a PostgreSQL server never drop each other's. */
+const TEMPLATE_DATABASE = `otklik_test_template_${process.pid}`;
 export const APP_ROLE = 'otklik_test_app';
 export const APP_PASSWORD = 'otklik-test-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    templateDatabase: string;
   }
 }
 
@@ -47,8 +49,18 @@ export async function setup(project: TestProject): Promise<void> {
   await ensureAppRole(templateUrl, APP_ROLE, APP_PASSWORD);
   await grantAppRole(templateUrl, APP_ROLE);
   project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+  teardownTemplate = async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${quoteIdent(TEMPLATE_DATABASE)} with (force)`).catch(() => {});
+    await client.end();
+  };
 }
 
+let teardownTemplate: (() => Promise<void>) | undefined;
+
 export async function teardown(): Promise<void> {
+  await teardownTemplate?.();
   await embedded?.stop();
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { quoteIdent, withCredentials, withDatabase } from '../db/database-url.js';
-import { APP_PASSWORD, APP_ROLE, TEMPLATE_DATABASE } from './global-setup.js';
+import { APP_PASSWORD, APP_ROLE } from './global-setup.js';
 
 export interface TestDatabase {
   ownerUrl: string;
@@ -18,7 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `otklik_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(TEMPLATE_DATABASE)}`);
+  await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(inject('templateDatabase'))}`);
   await admin.end();
   const ownerUrl = withDatabase(adminUrl, name);
   const pool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
