@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Organisation, type OrganisationKind } from '../organisation/organisation.entity.js';
+import type { OrganisationKind } from '../organisation/organisation.entity.js';
 import type { OrganisationFacts } from './rating.engine.js';
-import { drainRatingOutbox, uuidArray } from './rating.refresh.js';
+import { drainRatingOutbox } from './rating.refresh.js';
 
 export interface RatingScope {
   groupId?: string;
@@ -11,43 +11,52 @@ export interface RatingScope {
 
 export const ALL_GROUPS = '00000000-0000-0000-0000-000000000000';
 
+/** Who a rating is about: what leaderboards and exports show without loading the organisation. */
+export interface RatingSubject {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  region: string;
+}
+
 /**
- * Everything the rating needs about the organisations in scope, read from the stored rating inputs
- * (kept current from the outbox, which is drained first): a fixed number of statements whatever the
- * amount of reviews and practices behind them. Only public data (published practices, submitted reviews,
- * verified disclosures) ever enters those inputs.
+ * Everything the rating needs about the organisations in scope, with who they are, in one statement
+ * over the stored rating inputs (kept current from the outbox, which is drained first): the cost follows
+ * the number of organisations compared, never the reviews and practices behind them. Only public data
+ * (published practices, submitted reviews, verified disclosures) ever enters those inputs.
  */
 export async function loadRatingFacts(
   em: EntityManager,
   scope: RatingScope,
   now: Date,
-): Promise<{ organisations: Organisation[]; facts: OrganisationFacts[]; groupMean: number | null }> {
+): Promise<{ subjects: RatingSubject[]; facts: OrganisationFacts[]; groupMean: number | null }> {
   await drainRatingOutbox(em, now);
-  const organisations = await em.find(
-    Organisation,
-    {
-      ...(scope.kind ? { kind: scope.kind } : {}),
-      ...(scope.region ? { region: scope.region } : {}),
-      ...(scope.groupId
-        ? {
-            id: {
-              $in: (
-                await em.execute<Array<{ organisation_id: string }>>(
-                  `select organisation_id from group_membership where group_id = ? and status = 'ACTIVE'`,
-                  [scope.groupId],
-                )
-              ).map((r) => r.organisation_id),
-            },
-          }
-        : {}),
-    },
-    { orderBy: { name: 'asc' } },
-  );
   const scopeId = scope.groupId ?? ALL_GROUPS;
+  const where: string[] = [];
+  const params: unknown[] = [scopeId];
+  if (scope.kind) {
+    where.push('o.kind = ?');
+    params.push(scope.kind);
+  }
+  if (scope.region) {
+    where.push('o.region = ?');
+    params.push(scope.region);
+  }
+  if (scope.groupId) {
+    where.push(
+      `exists (select 1 from group_membership m where m.organisation_id = o.id and m.group_id = ? and m.status = 'ACTIVE')`,
+    );
+    params.push(scope.groupId);
+  }
   const [rows, [mean]] = await Promise.all([
     em.execute<
       Array<{
         id: string;
+        slug: string;
+        name: string;
+        kind: OrganisationKind;
+        region: string;
         openness_score: string | null;
         reviews_given_12m: number | null;
         practices_published_12m: number | null;
@@ -58,33 +67,35 @@ export async function loadRatingFacts(
         closed_loops: number | null;
       }>
     >(
-      `select x.id, i.openness_score, i.reviews_given_12m, i.practices_published_12m,
+      `select o.id, o.slug, o.name, o.kind, o.region,
+              i.openness_score, i.reviews_given_12m, i.practices_published_12m,
               q.review_total, q.review_count, q.practice_count, q.level_sum, q.closed_loops
-         from unnest(?::uuid[]) as x (id)
-         left join rating_input i on i.organisation_id = x.id
-         left join rating_quality q on q.organisation_id = x.id and q.scope_id = ?`,
-      [uuidArray(organisations.map((o) => o.id)), scopeId],
+         from organisation o
+         left join rating_input i on i.organisation_id = o.id
+         left join rating_quality q on q.organisation_id = o.id and q.scope_id = ?
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by o.name, o.id`,
+      params,
     ),
     em.execute<Array<{ mean: string | null }>>(
       'select sum(review_total) / nullif(sum(review_count), 0) as mean from rating_quality where scope_id = ?',
       [scopeId],
     ),
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const facts = organisations.map((o): OrganisationFacts => {
-    const row = byId.get(o.id);
-    const reviewCount = row?.review_count ?? 0;
+  const subjects = rows.map(({ id, slug, name, kind, region }) => ({ id, slug, name, kind, region }));
+  const facts = rows.map((row): OrganisationFacts => {
+    const reviewCount = row.review_count ?? 0;
     return {
-      organisationId: o.id,
-      opennessScore: row?.openness_score == null ? null : Number(row.openness_score),
-      reviewMean: reviewCount ? Number(row!.review_total) / reviewCount : null,
+      organisationId: row.id,
+      opennessScore: row.openness_score == null ? null : Number(row.openness_score),
+      reviewMean: reviewCount ? Number(row.review_total) / reviewCount : null,
       reviewCount,
-      practiceCount: row?.practice_count ?? 0,
-      levelSum: row?.level_sum ?? 0,
-      closedLoops: row?.closed_loops ?? 0,
-      reviewsGiven12m: row?.reviews_given_12m ?? 0,
-      practicesPublished12m: row?.practices_published_12m ?? 0,
+      practiceCount: row.practice_count ?? 0,
+      levelSum: row.level_sum ?? 0,
+      closedLoops: row.closed_loops ?? 0,
+      reviewsGiven12m: row.reviews_given_12m ?? 0,
+      practicesPublished12m: row.practices_published_12m ?? 0,
     };
   });
-  return { organisations, facts, groupMean: mean?.mean == null ? null : Number(mean.mean) };
+  return { subjects, facts, groupMean: mean?.mean == null ? null : Number(mean.mean) };
 }

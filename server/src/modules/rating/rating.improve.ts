@@ -66,11 +66,13 @@ export function howToImprove(
     const criteria = new Map(
       compliance.standard.definition.sections.flatMap((s) => s.criteria.map((c) => [c.key, c] as const)),
     );
+    const points = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 2 });
     for (const step of compliance.result.nextSteps.slice(0, 3)) {
       const c = criteria.get(step.criterionKey);
       if (!c) continue;
       const title = localized(locale, c.titleRu, c.titleEn);
-      tips.push(t(`Раскройте «${title}»: +${step.gain} к открытости`, `Disclose “${title}”: +${step.gain} openness`));
+      const gain = points.format(step.gain);
+      tips.push(t(`Раскройте «${title}»: +${gain} к открытости`, `Disclose “${title}”: +${gain} openness`));
     }
   }
   if (rating.practiceQuality.sample === 0) {

@@ -25,7 +25,7 @@ import { connectionTypes, decodeCursor, encodeCursor, PageArgs, pageSize } from 
 import type { Context } from '../../context.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { ThematicGroup } from '../thematic-group/thematic-group.entity.js';
-import { ALL_GROUPS, type RatingScope } from './rating.facts.js';
+import { ALL_GROUPS, type RatingScope, type RatingSubject } from './rating.facts.js';
 import { createComplianceLoader, howToImprove } from './rating.improve.js';
 import { ratingsIn } from './rating.service.js';
 import { ratingParameters } from './rating.parameters.js';
@@ -63,8 +63,8 @@ export class RatingComponent {
 
 @ObjectType({ description: "An organisation's rating (рейтинг) with its breakdown: why this score." })
 export class OrganisationRating {
-  @Field(() => Organisation, { description: 'The organisation.' })
-  organisation!: Organisation;
+  /** Who it is about; the `organisation` field loads the organisation itself, only for what is returned. */
+  subject!: RatingSubject;
 
   @Field(() => Float, { description: 'Composite 0–100: the weighted sum of the components.' })
   composite!: number;
@@ -245,7 +245,7 @@ export class RatingResolver {
     const page = all.slice(start, start + size);
     const edges = page.map((node, i) => ({
       node,
-      cursor: encodeCursor({ value: String(start + i), id: node.organisation.id }),
+      cursor: encodeCursor({ value: String(start + i), id: node.subject.id }),
     }));
     return {
       edges,
@@ -339,6 +339,11 @@ const complianceLoaders = new WeakMap<Context, ReturnType<typeof createComplianc
 
 @Resolver(() => OrganisationRating)
 export class OrganisationRatingFieldsResolver {
+  @FieldResolver(() => Organisation, { description: 'The organisation.' })
+  organisation(@Root() rating: OrganisationRating, @Ctx() ctx: Context): Promise<Organisation> {
+    return ctx.loaders.organisation.loadOrFail(rating.subject.id, 'organisation');
+  }
+
   @FieldResolver(() => [String], {
     description:
       "How to improve, in the request's language: the openness steps that add most, then reviews, closing loops and contribution.",
@@ -346,7 +351,7 @@ export class OrganisationRatingFieldsResolver {
   async howToImprove(@Root() rating: OrganisationRating, @Ctx() ctx: Context): Promise<string[]> {
     let loader = complianceLoaders.get(ctx);
     if (!loader) complianceLoaders.set(ctx, (loader = createComplianceLoader(ctx.em, ctx.now)));
-    return howToImprove(rating, await loader.load(rating.organisation.id), ctx.locale);
+    return howToImprove(rating, await loader.load(rating.subject.id), ctx.locale);
   }
 }
 
@@ -357,7 +362,7 @@ export class OrganisationRatingResolver {
   })
   async rating(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<OrganisationRating> {
     const all = await ratingsOfKind(ctx, organisation.kind);
-    return all.find((r) => r.organisation.id === organisation.id)!;
+    return all.find((r) => r.subject.id === organisation.id)!;
   }
 
   @FieldResolver(() => [RatingHistoryPoint], {

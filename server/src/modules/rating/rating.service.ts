@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Organisation } from '../organisation/organisation.entity.js';
 import { computeRatings, rank, type Component, type RatingParameters, type RatingResult } from './rating.engine.js';
-import { loadRatingFacts, type RatingScope } from './rating.facts.js';
+import { loadRatingFacts, type RatingScope, type RatingSubject } from './rating.facts.js';
 import { ratingParameters } from './rating.parameters.js';
 import type { OrganisationRating, RatingComponent } from './rating.resolver.js';
 
@@ -14,12 +13,12 @@ const component = (c: Component, weight: number): RatingComponent => ({
 
 function toView(
   result: RatingResult,
-  organisation: Organisation,
+  subject: RatingSubject,
   ranks: Map<string, number>,
   p: RatingParameters,
 ): OrganisationRating {
   return {
-    organisation,
+    subject,
     composite: result.composite,
     rank: ranks.get(result.organisationId) ?? null,
     enoughData: result.enoughData,
@@ -33,16 +32,16 @@ function toView(
 /** Ratings of the organisations in scope, best first, ranked among themselves. */
 export async function ratingsIn(em: EntityManager, now: Date, scope: RatingScope): Promise<OrganisationRating[]> {
   const params = await ratingParameters();
-  const { organisations, facts, groupMean } = await loadRatingFacts(em, scope, now);
+  const { subjects, facts, groupMean } = await loadRatingFacts(em, scope, now);
   const results = computeRatings(facts, groupMean, params);
   const ranks = rank(results);
-  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const byId = new Map(subjects.map((o) => [o.id, o]));
   return results
     .map((r) => toView(r, byId.get(r.organisationId)!, ranks, params))
     .sort(
       (a, b) =>
         Number(b.enoughData) - Number(a.enoughData) ||
         b.composite - a.composite ||
-        a.organisation.name.localeCompare(b.organisation.name),
+        a.subject.name.localeCompare(b.subject.name),
     );
 }

@@ -40,7 +40,7 @@ export async function takeRatingSnapshot(
       reason,
       now,
       takenBy,
-      uuidArray(rows.map((x) => x.r.organisation.id)),
+      uuidArray(rows.map((x) => x.r.subject.id)),
       uuidArray(rows.map((x) => x.scopeId)),
       pgArray(rows.map((x) => x.r.composite)),
       pgArray(rows.map((x) => x.r.openness.score)),

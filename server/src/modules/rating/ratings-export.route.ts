@@ -87,7 +87,7 @@ export function ratingsExportRouter(orm: Orm, now: () => Date): Router {
       res.setHeader('Content-Disposition', 'attachment; filename="otklik-ratings.csv"');
       res.write('\uFEFF' + HEADERS[lang].map(csvCell).join(',') + '\r\n');
       for (const r of ratings) {
-        const o = r.organisation;
+        const o = r.subject;
         const row = [
           r.rank,
           o.name,
