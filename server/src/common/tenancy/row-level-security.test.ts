@@ -8,7 +8,9 @@ import {
   type GroupFixture,
   type OrganisationFixture,
 } from '../../test-support/factories.js';
+import { Member } from '../../modules/member/member.entity.js';
 import type { Person } from '../../test-support/test-server.js';
+import { applySessionVariables } from './session.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 let server: TestServer;
@@ -101,6 +103,20 @@ describe('row-level security (the backstop under the resolvers)', () => {
     expect(await counts({ 'app.organisation_id': uuidOf(attacker.id), 'app.subject': attacker.admin.user.id })).toEqual(
       nothing,
     );
+  });
+
+  it("hides another organisation's rows from the ORM's QueryBuilder and find, as from raw SQL", async () => {
+    const victimId = uuidOf(victim.id);
+    const membersAs = async (organisationId: string | null) => {
+      const em = server.orm.em.fork();
+      applySessionVariables(em, { organisationId });
+      const built = await em.createQueryBuilder(Member).where({ organisationId: victimId }).getResultList();
+      const found = await em.fork().find(Member, { organisationId: victimId });
+      return [built.length, found.length];
+    };
+    expect(await membersAs(victimId)).toEqual([2, 2]);
+    expect(await membersAs(uuidOf(attacker.id))).toEqual([0, 0]);
+    expect(await membersAs(null)).toEqual([0, 0]);
   });
 
   it("refuses writes into another organisation's rows even when the SQL names them", async () => {
