@@ -42,9 +42,9 @@ const schema = z.object({
   DIGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(60),
   COMMENT_REPORT_THRESHOLD: z.coerce.number().int().min(1).default(3),
   COMMENT_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).default(15),
-  /** Cost points per minute per client address and per organisation (0 = off); a request costs 1 per field, times page sizes. */
-  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(30_000),
-  RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
+  /** Cost points per minute per anonymous client address and per organisation (0 = off); 1 per field, times page sizes. */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
+  RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().min(0).default(120_000),
   /** Longest a database statement may run before PostgreSQL cancels it. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });

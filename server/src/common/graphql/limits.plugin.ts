@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../../context.js';
-import { activeOrganisationId } from '../tenancy/actor.js';
+import { activeOrganisationId, isAuthenticated } from '../tenancy/actor.js';
 import { costLimitError, countTokens, operationCost, tokenLimitError, type QueryLimits } from './limits.js';
 import { CostRateLimiter, rateLimitedError, type RateLimits } from './rate-limit.js';
 
@@ -22,7 +22,8 @@ export function tokenLimit(limit: number) {
 
 /**
  * Once the operation is known: refuses it when it would cost more than the limit, then charges its cost
- * to the client address and to the organisation acted for (429 with Retry-After when a budget is spent).
+ * to the organisation acted for, or to the client address when anonymous (429 with Retry-After when the
+ * budget is spent).
  */
 export function costAndRatePlugin(
   limits: QueryLimits,
@@ -36,14 +37,15 @@ export function costAndRatePlugin(
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables ?? {});
           if (cost > limits.cost) throw costLimitError(limits.cost, cost);
+          // Anonymous requests spend their address's budget; signed-in ones their organisation's (or, acting
+          // for none, their own), so colleagues behind one address do not share a visitor's budget.
           const organisationId = activeOrganisationId(contextValue.actor);
-          const verdict = limiter.take(
-            [
-              { key: `ip:${contextValue.clientIp}`, perMinute: rates.perIpPerMinute },
-              ...(organisationId ? [{ key: `org:${organisationId}`, perMinute: rates.perOrganisationPerMinute }] : []),
-            ],
-            cost,
-          );
+          const charge = organisationId
+            ? { key: `org:${organisationId}`, perMinute: rates.perOrganisationPerMinute }
+            : isAuthenticated(contextValue.actor)
+              ? { key: `sub:${contextValue.actor.subject}`, perMinute: rates.perIpPerMinute }
+              : { key: `ip:${contextValue.clientIp}`, perMinute: rates.perIpPerMinute };
+          const verdict = limiter.take([charge], cost);
           if (!verdict.ok) throw rateLimitedError(verdict.retryAfter);
         },
       };

@@ -134,7 +134,7 @@ describe('GraphQL limits', () => {
 });
 
 describe('rate limits by cost', () => {
-  it('charges each operation’s cost per client address and per organisation, and says when to retry', async () => {
+  it('charges anonymous requests to their address and signed-in ones to their organisation, and says when to retry', async () => {
     const limited = await startTestServer({ rateLimits: { perIpPerMinute: 300, perOrganisationPerMinute: 200 } });
     try {
       const query = `{ practices(first: 10) { edges { node { id title } } } }`; // 1 + 10 × 4 = 41 points
@@ -148,6 +148,12 @@ describe('rate limits by cost', () => {
       const body = await json(refused);
       expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect(body.errors[0].extensions.retryAfter).toBeGreaterThan(0);
+      // the same address, signed in for an organisation: its own budget (200 points: 4 requests)
+      const organisation = await createOrganisation(limited);
+      const signedIn = { authorization: `Bearer ${organisation.admin.token}` };
+      const own: number[] = [];
+      for (let i = 0; i < 5; i++) own.push((await post(limited, { query }, signedIn)).status);
+      expect(own).toEqual([200, 200, 200, 200, 429]);
     } finally {
       await limited.close();
     }

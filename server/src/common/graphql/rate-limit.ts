@@ -1,12 +1,12 @@
 import { GraphQLError } from 'graphql';
 
-/** Cost points per minute: per client address, and per organisation acted for. 0 switches a limit off. */
+/** Cost points per minute: per client address (anonymous) and per organisation acted for. 0 switches a limit off. */
 export interface RateLimits {
   perIpPerMinute: number;
   perOrganisationPerMinute: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { perIpPerMinute: 30_000, perOrganisationPerMinute: 60_000 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { perIpPerMinute: 60_000, perOrganisationPerMinute: 120_000 };
 
 interface Bucket {
   points: number;
