@@ -11,6 +11,7 @@ import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError, isDatabaseUnavailable } from './common/errors/format-error.js';
 import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
+import { createMetrics } from './common/observability/metrics.js';
 import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './common/graphql/limits.js';
 import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** Query limits and cost-based rate limits (defaults: DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMITS). */
   queryLimits?: QueryLimits;
   rateLimits?: RateLimits;
+  /** When set, GET /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export interface App {
@@ -58,6 +61,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let stopping = false;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const metrics = createMetrics(opts.orm);
+  app.use(metrics.http);
 
   app.use((req, res, next) => {
     const requestId = (req.header('x-request-id') ?? '').slice(0, 100) || randomUUID();
@@ -95,6 +100,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+  app.use(metrics.router(opts.metricsToken));
   app.get('/config.json', (_req, res) => {
     res.json({ ...opts.webConfig, graphqlUrl: '/graphql' });
   });
@@ -130,6 +136,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     formatError: (formatted, error) =>
       formatError(formatted, error, { locale: currentLocale(), logger: opts.logger, exposeDetails: !opts.production }),
     plugins: [
+      metrics.graphql,
       costAndRatePlugin(queryLimits, opts.rateLimits ?? DEFAULT_RATE_LIMITS),
       idempotencyPlugin(),
       ...(opts.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer })] : []),

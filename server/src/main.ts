@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       commentReportThreshold: config.COMMENT_REPORT_THRESHOLD,
       commentEditWindowMinutes: config.COMMENT_EDIT_WINDOW_MINUTES,
     },
+    metricsToken: config.METRICS_TOKEN,
     rateLimits: {
       perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
       perOrganisationPerMinute: config.RATE_LIMIT_ORGANISATION_PER_MINUTE,
