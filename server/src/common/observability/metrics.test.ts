@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -42,6 +44,17 @@ describe('Prometheus metrics', () => {
     ).toMatch(/ [1-9]\d*$/);
     expect(metricLine(text, 'otklik_db_pool_connections', { state: 'idle' })).toMatch(/ \d+$/);
     expect(text).toContain('otklik_process_resident_memory_bytes');
+  });
+
+  it('has every metric the example Grafana dashboard charts', async () => {
+    const dashboard = readFileSync(
+      path.resolve(import.meta.dirname, '../../../../ops/grafana/otklik-dashboard.json'),
+      'utf8',
+    );
+    const charted = new Set(dashboard.match(/otklik_[a-z0-9_]+/g));
+    expect(charted.size).toBeGreaterThan(5);
+    const exposed = await (await fetch(`${server.url}/metrics`)).text();
+    expect([...charted].filter((name) => !new RegExp(`^${name}[{ ]`, 'm').test(exposed))).toEqual([]);
   });
 
   it('asks for the token when one is configured', async () => {
