@@ -1047,11 +1047,11 @@ async function main() {
         '<iframe src="javascript:window.__xss=1"></iframe>',
         '<a href="javascript:window.__xss=1">ссылка</a>',
       ].join('\n\n');
-      const { thematicGroup } = await gql(editor, `query($slug: String!) { thematicGroup(slug: $slug) { id } }`, {
+      const { thematicGroup } = await gql(page, `query($slug: String!) { thematicGroup(slug: $slug) { id } }`, {
         slug: PRACTICE_GROUP,
       });
       const created = await gql(
-        editor,
+        page,
         `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { practice { id version } userErrors { message } } }`,
         {
           input: {
@@ -1071,13 +1071,13 @@ async function main() {
       );
       expect(created.createPractice.userErrors.length === 0, JSON.stringify(created.createPractice.userErrors));
       const { publishPractice } = await gql(
-        editor,
+        page,
         `mutation($input: PracticeVersionInput!) { publishPractice(input: $input) { practice { id } userErrors { message } } }`,
         { input: { practiceId: created.createPractice.practice.id, version: created.createPractice.practice.version } },
       );
       expect(publishPractice.userErrors.length === 0, JSON.stringify(publishPractice.userErrors));
       const { postComment } = await gql(
-        editor,
+        page,
         `mutation($input: PostCommentInput!) { postComment(input: $input) { userErrors { message } } }`,
         { input: { practiceId: publishPractice.practice.id, body: payload } },
       );
