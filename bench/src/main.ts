@@ -1,8 +1,10 @@
 import { SCALES } from './generate.js';
+import { benchBundle } from './bundle.js';
 import { benchRatings } from './ratings.js';
 
 const SCENARIOS: Record<string, (scale: (typeof SCALES)[string]) => Promise<void>> = {
   ratings: benchRatings,
+  bundle: () => benchBundle(),
 };
 
 function usage(): never {
