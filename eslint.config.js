@@ -36,6 +36,7 @@ export default tseslint.config(
       '**/test-support/**',
       'tests/**',
       'scripts/**',
+      'bench/**',
       '**/cli/**',
       '**/seeds/**',
       '**/dev-idp/**',
