@@ -45,7 +45,12 @@ export interface AppOptions {
   rateLimits?: RateLimits;
   /** When set, GET /metrics answers only `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Proxies whose X-Forwarded-For is believed (Express `trust proxy`): default loopback. */
+  trustProxy?: string;
 }
+
+/** A hop count stays a number for Express; anything else is its list of addresses or names. */
+const trustProxy = (value: string): string | number => (/^\d+$/.test(value) ? Number(value) : value);
 
 export interface App {
   express: Express;
@@ -60,7 +65,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = express();
   let stopping = false;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxy(opts.trustProxy ?? 'loopback'));
   const metrics = createMetrics(opts.orm);
   app.use(metrics.http);
 

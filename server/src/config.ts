@@ -45,6 +45,11 @@ const schema = z.object({
   /** Cost points per minute per anonymous client address and per organisation (0 = off); 1 per field, times page sizes. */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
   RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().min(0).default(120_000),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs): Express's
+   * `trust proxy` value — `loopback`, a comma-separated list of addresses or CIDRs, or a hop count.
+   */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   /** When set, GET /metrics (Prometheus) requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Longest a database statement may run before PostgreSQL cancels it. */

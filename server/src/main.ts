@@ -88,6 +88,7 @@ async function main(): Promise<void> {
       commentEditWindowMinutes: config.COMMENT_EDIT_WINDOW_MINUTES,
     },
     metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.TRUST_PROXY,
     rateLimits: {
       perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
       perOrganisationPerMinute: config.RATE_LIMIT_ORGANISATION_PER_MINUTE,

@@ -64,6 +64,8 @@ export async function startTestServer(
     rateLimits?: RateLimits;
     /** A database prepared elsewhere (default: a clone of the migrated template). */
     db?: TestDatabase;
+    /** Express `trust proxy` (default loopback, as in production). */
+    trustProxy?: string;
   } = {},
 ): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
@@ -102,6 +104,7 @@ export async function startTestServer(
     now: opts.now,
     settings: opts.settings,
     queryLimits: opts.queryLimits,
+    trustProxy: opts.trustProxy,
     rateLimits: opts.rateLimits ?? { perIpPerMinute: 0, perOrganisationPerMinute: 0 },
   });
   httpServer.on('request', app.express);

@@ -159,6 +159,29 @@ describe('rate limits by cost', () => {
     }
   });
 
+  it('takes the address from X-Forwarded-For only when the proxy is trusted', async () => {
+    const query = `{ practices(first: 10) { edges { node { id title } } } }`; // 41 points: 2 per 100
+    const statuses = async (target: TestServer, forwardedFor: string[]) => {
+      const out: number[] = [];
+      for (const address of forwardedFor)
+        out.push((await post(target, { query }, { 'x-forwarded-for': address })).status);
+      return out;
+    };
+    const behindLoopback = await startTestServer({ rateLimits: { perIpPerMinute: 100, perOrganisationPerMinute: 0 } });
+    const untrusted = await startTestServer({
+      rateLimits: { perIpPerMinute: 100, perOrganisationPerMinute: 0 },
+      trustProxy: '10.0.0.0/8',
+    });
+    try {
+      const visitors = ['203.0.113.1', '203.0.113.1', '203.0.113.2', '203.0.113.2', '203.0.113.1'];
+      expect(await statuses(behindLoopback, visitors)).toEqual([200, 200, 200, 200, 429]);
+      expect(await statuses(untrusted, visitors)).toEqual([200, 200, 429, 429, 429]);
+    } finally {
+      await behindLoopback.close();
+      await untrusted.close();
+    }
+  });
+
   it('keeps organisations’ budgets apart', () => {
     let clock = 0;
     const limiter = new CostRateLimiter(() => clock);
