@@ -12,6 +12,7 @@ import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError, isDatabaseUnavailable } from './common/errors/format-error.js';
 import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
 import { createMetrics } from './common/observability/metrics.js';
+import type { ApiClientRegistry } from './modules/api-client/api-client.registry.js';
 import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './common/graphql/limits.js';
 import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** Proxies whose X-Forwarded-For is believed (Express `trust proxy`): default loopback. */
   trustProxy?: string;
+  /** Where organisations' API clients are created (the embedded provider, or Keycloak's admin API). */
+  apiClients?: ApiClientRegistry;
 }
 
 /** A hop count stays a number for Express; anything else is its list of addresses or names. */
@@ -179,6 +182,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           logger,
           now,
           settings,
+          apiClients: opts.apiClients,
         });
       },
     }),

@@ -45,6 +45,9 @@ const schema = z.object({
   /** Cost points per minute per anonymous client address and per organisation (0 = off); 1 per field, times page sizes. */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
   RATE_LIMIT_ORGANISATION_PER_MINUTE: z.coerce.number().int().min(0).default(120_000),
+  /** A confidential client with realm-management's manage-clients role: lets ADMINs create API clients in Keycloak. */
+  KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).optional(),
+  KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(1).optional(),
   /**
    * Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs): Express's
    * `trust proxy` value — `loopback`, a comma-separated list of addresses or CIDRs, or a hop count.

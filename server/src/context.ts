@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from './common/i18n/locale.js';
 import { activeOrganisationId, isAuthenticated, type Actor } from './common/tenancy/actor.js';
 import type { Logger } from './logger.js';
+import type { ApiClientRegistry } from './modules/api-client/api-client.registry.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Tunable rules of the product (configuration). */
@@ -27,6 +28,8 @@ export interface Context {
   logger: Logger;
   now: () => Date;
   settings: Settings;
+  /** Where API clients are created in the identity provider; absent when that is not configured. */
+  apiClients?: ApiClientRegistry;
 }
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {

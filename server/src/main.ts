@@ -11,6 +11,11 @@ import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
 import { createLogger } from './logger.js';
 import { startDigestSender } from './modules/notification/digest.sender.js';
 import { startNotificationListener } from './modules/notification/notification.listener.js';
+import {
+  devApiClientRegistry,
+  keycloakApiClientRegistry,
+  type ApiClientRegistry,
+} from './modules/api-client/api-client.registry.js';
 import { startRatingWorker } from './modules/rating/rating.worker.js';
 import { startHousekeeping } from './housekeeping.js';
 import { seedDatabase } from './seeds/demo.seed.js';
@@ -49,6 +54,16 @@ async function main(): Promise<void> {
   let identityRouter;
   let keycloakUrl = config.KEYCLOAK_URL;
   let demoUsers: string[] = [];
+  let apiClients: ApiClientRegistry | undefined =
+    config.KEYCLOAK_URL && config.KEYCLOAK_ADMIN_CLIENT_ID && config.KEYCLOAK_ADMIN_CLIENT_SECRET
+      ? keycloakApiClientRegistry({
+          keycloakUrl: config.KEYCLOAK_URL,
+          realm: config.KEYCLOAK_REALM,
+          adminClientId: config.KEYCLOAK_ADMIN_CLIENT_ID,
+          adminClientSecret: config.KEYCLOAK_ADMIN_CLIENT_SECRET,
+          apiAudience: config.KEYCLOAK_API_AUDIENCE,
+        })
+      : undefined;
   if (!keycloakUrl) {
     keycloakUrl = config.publicUrl;
     const { users, serviceAccounts } = await loadDevUsers(SEEDS_DIR);
@@ -66,6 +81,7 @@ async function main(): Promise<void> {
       keyStorePath: path.join(config.DATA_DIR, 'identity', 'jwks.json'),
     });
     identityRouter = idp.router;
+    apiClients = devApiClientRegistry(idp);
     demoUsers = users.map((u) => `${u.username}${u.realmRoles.length ? ` (${u.realmRoles.join(', ')})` : ''}`);
     say(`Development identity provider at ${idp.issuer}`);
   }
@@ -88,6 +104,7 @@ async function main(): Promise<void> {
       commentEditWindowMinutes: config.COMMENT_EDIT_WINDOW_MINUTES,
     },
     metricsToken: config.METRICS_TOKEN,
+    apiClients,
     trustProxy: config.TRUST_PROXY,
     rateLimits: {
       perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,

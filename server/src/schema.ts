@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApiClientResolver } from './modules/api-client/api-client.resolver.js';
 import { MeResolver } from './modules/me/me.resolver.js';
 import { MemberResolver, OrganisationMembersResolver } from './modules/member/member.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
@@ -42,6 +43,7 @@ import {
 
 export const resolvers = [
   MeResolver,
+  ApiClientResolver,
   NodeResolver,
   OrganisationResolver,
   OrganisationMembersResolver,

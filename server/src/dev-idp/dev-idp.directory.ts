@@ -35,6 +35,10 @@ export class DevDirectory {
     this.#clients.set(client.clientId, client);
   }
 
+  removeClient(clientId: string): void {
+    this.#clients.delete(clientId);
+  }
+
   client(clientId: string): DevClient | undefined {
     return this.#clients.get(clientId);
   }

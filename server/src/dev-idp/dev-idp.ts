@@ -18,6 +18,8 @@ export interface DevIdentityProvider {
   issuer: string;
   /** Adds (or replaces) a confidential service-account client at runtime. */
   registerClient(client: DevClient): void;
+  /** Removes a client registered at runtime: it gets no more tokens. */
+  unregisterClient(clientId: string): void;
   /** Adds (or replaces, by id) a person at runtime, e.g. one per test. */
   registerUser(user: DevUser): void;
   /** New signing key first; earlier keys stay in the JWKS so issued tokens keep verifying. */
@@ -83,6 +85,11 @@ export async function createDevIdentityProvider(options: DevIdpOptions): Promise
       }
       parts.directory.addClient(client);
       parts.store.set(`Client:${client.clientId}`, confidentialClientMetadata(client));
+    },
+    unregisterClient(clientId) {
+      if (staticClientIds.has(clientId)) throw new Error(`Client ${clientId} is configured statically`);
+      parts.directory.removeClient(clientId);
+      parts.store.delete(`Client:${clientId}`);
     },
     registerUser(user) {
       parts.directory.addUser(user);

@@ -281,6 +281,14 @@ beforeAll(async () => {
   );
   expect(invited.data?.inviteMember.userErrors).toEqual([]);
 
+  const apiClient = await server.gql(
+    `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret userErrors { code } } }`,
+    { input: { name: marker('ApiClient'), role: 'VIEWER' } },
+    as,
+  );
+  expect(apiClient.data?.createApiClient.userErrors).toEqual([]);
+  secrets.add(apiClient.data?.createApiClient.clientSecret);
+
   const v = uuidOf(victim.id);
   await rememberPrivate('Practice', `select id from practice where organisation_id = $1 and status = 'DRAFT'`, [v]);
   await rememberPrivate('Review', `select id from review where organisation_id = $1 and status = 'DRAFT'`, [v]);
@@ -300,6 +308,12 @@ beforeAll(async () => {
     [v],
   );
   await rememberPrivate('Member', `select id from member where organisation_id = $1`, [v]);
+  await rememberPrivate('ApiClient', `select id from service_account where organisation_id = $1`, [v]);
+  for (const row of await server.db.query<{ client_id: string }>(
+    'select client_id from service_account where organisation_id = $1',
+    [v],
+  ))
+    secrets.add(row.client_id);
   privateTargets.push(...targets.values());
   targets.set('Organisation', victim.id);
   // The group where the victim waits for approval: joining it leaves an outsider outside.
@@ -352,7 +366,7 @@ describe('tenant isolation matrix', () => {
     expect(problems).toEqual([]);
     // The same probes as the victim's ADMIN do reach its private objects: the matrix has teeth. (Invitations
     // show only their e-mail's owner; the draft review sits under another organisation's practice, deeper.)
-    const markers = [...secrets].filter((s) => /^SECRET(Draft|Disclosure)/.test(s));
+    const markers = [...secrets].filter((s) => /^SECRET(Draft|Disclosure|ApiClient)/.test(s));
     expect(markers.filter((m) => !seenByVictim.has(m))).toEqual([]);
     expect(seenByVictim.size).toBeGreaterThan(markers.length);
   });

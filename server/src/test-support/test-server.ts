@@ -7,6 +7,7 @@ import type { RateLimits } from '../common/graphql/rate-limit.js';
 import type { Settings } from '../context.js';
 import { createTokenVerifier } from '../common/auth/token-verifier.js';
 import { createOrm, type Orm } from '../db/orm.js';
+import { devApiClientRegistry } from '../modules/api-client/api-client.registry.js';
 import { createDevIdentityProvider, type DevIdentityProvider, type DevUser } from '../dev-idp/dev-idp.js';
 import { createLogger } from '../logger.js';
 import { startNotificationListener } from '../modules/notification/notification.listener.js';
@@ -105,6 +106,7 @@ export async function startTestServer(
     settings: opts.settings,
     queryLimits: opts.queryLimits,
     trustProxy: opts.trustProxy,
+    apiClients: devApiClientRegistry(idp),
     rateLimits: opts.rateLimits ?? { perIpPerMinute: 0, perOrganisationPerMinute: 0 },
   });
   httpServer.on('request', app.express);

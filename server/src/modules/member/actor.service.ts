@@ -12,6 +12,12 @@ import { Member } from './member.entity.js';
 import { PlatformRole } from './member-role.js';
 import { ServiceAccount } from './service-account.entity.js';
 
+/** A revoked API client's token: refused outright, with the reason. */
+const apiClientRevoked = () =>
+  new GraphQLError('This API client has been revoked', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+
 export const ACTIVE_ORGANISATION_HEADER = 'x-otklik-organisation';
 
 const PLATFORM_ROLES = new Set<string>(Object.values(PlatformRole));
@@ -117,6 +123,7 @@ export async function resolveActor(
   };
   if (actor.kind === 'SERVICE_ACCOUNT') {
     const account = token.clientId ? await em.findOne(ServiceAccount, { clientId: token.clientId }) : null;
+    if (account?.revokedAt) throw apiClientRevoked();
     if (account) actor.memberships = [{ organisationId: account.organisationId, role: account.role }];
   } else {
     if (email) await acceptInvitations(em, actor, opts.now, opts.logger);
