@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error.js';
 import type { DevIdentityProvider } from '../../dev-idp/dev-idp.js';
+
+/** Keycloak's admin API failed: retryable from the caller's side, details in the message for the logs. */
+const keycloakFailed = (detail: string) =>
+  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, {
+    ru: `Сервер входа не выполнил запрос: ${detail}`,
+    en: `The identity provider did not do it: ${detail}`,
+  });
 
 /**
  * Where API clients live in the identity provider: created with a secret shown once, and deleted on
@@ -50,7 +58,7 @@ export function keycloakApiClientRegistry(options: KeycloakAdminOptions): ApiCli
         client_secret: options.adminClientSecret,
       }),
     });
-    if (!response.ok) throw new Error(`Keycloak refused the admin client: HTTP ${response.status}`);
+    if (!response.ok) throw keycloakFailed(`the admin client was refused (HTTP ${response.status})`);
     return ((await response.json()) as { access_token: string }).access_token;
   };
   const call = async (bearer: string, path: string, init: RequestInit = {}) => {
@@ -58,7 +66,7 @@ export function keycloakApiClientRegistry(options: KeycloakAdminOptions): ApiCli
       ...init,
       headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
     });
-    if (!response.ok) throw new Error(`Keycloak admin API ${init.method ?? 'GET'} ${path}: HTTP ${response.status}`);
+    if (!response.ok) throw keycloakFailed(`${init.method ?? 'GET'} ${path} answered HTTP ${response.status}`);
     return response;
   };
   const internalId = async (bearer: string, clientId: string) => {
@@ -94,7 +102,7 @@ export function keycloakApiClientRegistry(options: KeycloakAdminOptions): ApiCli
         }),
       });
       const id = await internalId(bearer, clientId);
-      if (!id) throw new Error(`Keycloak did not create client ${clientId}`);
+      if (!id) throw keycloakFailed(`client ${clientId} was not created`);
       const secret = (await (await call(bearer, `/clients/${id}/client-secret`)).json()) as { value: string };
       return { secret: secret.value };
     },

@@ -37,7 +37,7 @@ describe('API clients', () => {
       { input: { name: 'Региональный портал', role: 'VIEWER' } },
       { token: org.admin.token },
     );
-    const { apiClient, clientSecret, userErrors } = created.data?.createApiClient;
+    const { apiClient, clientSecret, userErrors } = created.data!.createApiClient;
     expect(userErrors).toEqual([]);
     expect(apiClient).toMatchObject({ name: 'Региональный портал', role: 'VIEWER', revokedAt: null });
     expect(clientSecret).toMatch(/^[\w-]{20,}$/);
