@@ -3,10 +3,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { resetApolloStore } from '../../../app/apollo/reset-store';
+import { useAuth } from '../../../app/auth/auth-context';
 import { RequireSignIn } from '../../../app/auth/require-sign-in';
 import { useSession } from '../../../app/session/session-context';
 import { ErrorState, LoadingState } from '../../../app/ui/states';
 import { useDocumentTitle } from '../../../app/ui/use-document-title';
+import { ApiClientsSection } from '../components/api-clients-section';
 import { InvitationsSection } from '../components/invitations-section';
 import { MembersSection } from '../components/members-section';
 import { OrganisationForm } from '../components/organisation-form';
@@ -32,6 +34,7 @@ function MyOrganisation() {
   const navigate = useNavigate();
   const client = useApolloClient();
   const session = useSession();
+  const auth = useAuth();
   const { data, loading, error, refetch } = useQuery(MyOrganisationDocument, { fetchPolicy: 'cache-and-network' });
   const [updateOrganisation] = useMutation(UpdateOrganisationDocument);
   const organisation = data?.me?.activeOrganisation ?? null;
@@ -87,6 +90,8 @@ function MyOrganisation() {
             <>
               {' · '}
               <Link to="/my/organisation/activity">{t('activity.title')}</Link>
+              {' · '}
+              <a href="#api-clients">{t('apiClients.title')}</a>
               {' · '}
               <Link to="/openness/verification">{t('myOrganisation.verification')}</Link>
             </>
@@ -152,6 +157,8 @@ function MyOrganisation() {
       />
 
       {isAdmin && <InvitationsSection />}
+
+      <ApiClientsSection viewerRole={organisation.viewerRole} tokenEndpoint={auth.client.endpoints.token} />
     </div>
   );
 }
