@@ -119,6 +119,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const schema = await createSchema();
   const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const queryLimits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const subscriptions = opts.httpServer
     ? attachSubscriptions({
         httpServer: opts.httpServer,
@@ -128,9 +129,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
         logger: opts.logger,
         now,
         settings,
+        queryLimits,
       })
     : undefined;
-  const queryLimits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: limitValidationRules(queryLimits),

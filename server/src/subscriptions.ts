@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { createTokenVerifier, VerifiedToken } from './common/auth/token-verifier.js';
+import { countTokens, limitValidationRules, tokenLimitError, type QueryLimits } from './common/graphql/limits.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import { createContext, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
@@ -31,11 +32,19 @@ export function attachSubscriptions(opts: {
   logger: Logger;
   now: () => Date;
   settings: Settings;
+  queryLimits: QueryLimits;
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
+  const rules = [...specifiedRules, ...limitValidationRules(opts.queryLimits)];
   const cleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema: opts.schema,
+      // The same limits as over HTTP: tokens before parsing, then depth, aliases and directives.
+      onSubscribe: (_ctx, _id, payload) =>
+        countTokens(payload.query, opts.queryLimits.tokens) > opts.queryLimits.tokens
+          ? [tokenLimitError(opts.queryLimits.tokens)]
+          : undefined,
+      validate: (schema, document) => validate(schema, document, rules),
       onConnect: async (ctx) => {
         const header = param(ctx.connectionParams, 'authorization');
         const token = header?.match(/^Bearer\s+(.+)$/i)?.[1];

@@ -3,10 +3,11 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { activeOrganisationId } from '../tenancy/actor.js';
+import { activeOrganisationId, isAuthenticated } from '../tenancy/actor.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+const SECRET_FIELDS = new Set(['clientSecret']);
 
 const refusal = (code: string, message: string, status: number) =>
   new GraphQLError(message, { extensions: { code, http: { status } } });
@@ -40,8 +41,10 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
           if (!organisationId) {
             throw refusal('FORBIDDEN', 'Idempotency keys belong to an organisation: act for one to use them', 403);
           }
+          // The key covers who sends it too: another person (or client) of the organisation reusing it is refused.
+          const sender = isAuthenticated(contextValue.actor) ? contextValue.actor.subject : '';
           const hash = createHash('sha256')
-            .update(JSON.stringify([resolved.query, resolved.operationName ?? null, resolved.variables ?? {}]))
+            .update(JSON.stringify([sender, resolved.query, resolved.operationName ?? null, resolved.variables ?? {}]))
             .digest('hex');
           const em = contextValue.em;
           await em.begin();
@@ -91,7 +94,10 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
             return;
           }
           await em.execute('update idempotency_key set response = ? where organisation_id = ? and key = ?', [
-            JSON.stringify({ data: body.data } satisfies StoredResponse),
+            // Secrets shown once (an API client's) are not kept: a replay answers null for them.
+            JSON.stringify({ data: body.data } satisfies StoredResponse, (name, value: unknown) =>
+              SECRET_FIELDS.has(name) ? null : value,
+            ),
             scope.organisationId,
             scope.key,
           ]);

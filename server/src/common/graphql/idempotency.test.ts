@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createGroup,
   createMethods,
+  addMember,
   createOrganisation,
   joinGroup,
   practiceContent,
@@ -67,6 +68,30 @@ describe('idempotency keys', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await practicesTitled('Другая практика')).toEqual([]);
+  });
+
+  it('refuses the same key and request from another person of the organisation, and keeps no secrets', async () => {
+    const colleague = await addMember(server, a, 'ADMIN');
+    const other = await send(colleague.token, 'create-1', input('Совет родителей'));
+    expect(other.status).toBe(422);
+    expect(other.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const created = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${a.admin.token}`,
+        'idempotency-key': 'api-client-1',
+      },
+      body: JSON.stringify({
+        query: `mutation { createApiClient(input: { name: "Портал", role: VIEWER }) { clientSecret userErrors { code } } }`,
+      }),
+    });
+    const secret = ((await created.json()) as any).data.createApiClient.clientSecret as string;
+    expect(secret.length).toBeGreaterThan(10);
+    const stored = await server.db.query<{ response: string }>(
+      `select response::text from idempotency_key where key = 'api-client-1'`,
+    );
+    expect(stored[0]!.response).not.toContain(secret);
   });
 
   it('runs 10 concurrent duplicates exactly once; all get the same answer', async () => {

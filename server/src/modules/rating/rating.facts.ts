@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrganisationKind } from '../organisation/organisation.entity.js';
 import type { OrganisationFacts } from './rating.engine.js';
-import { drainRatingOutbox } from './rating.refresh.js';
+import { drainForRead } from './rating.refresh.js';
 
 export interface RatingScope {
   groupId?: string;
@@ -31,7 +31,7 @@ export async function loadRatingFacts(
   scope: RatingScope,
   now: Date,
 ): Promise<{ subjects: RatingSubject[]; facts: OrganisationFacts[]; groupMean: number | null }> {
-  await drainRatingOutbox(em, now);
+  await drainForRead(em, now);
   const scopeId = scope.groupId ?? ALL_GROUPS;
   const where: string[] = [];
   const params: unknown[] = [scopeId];

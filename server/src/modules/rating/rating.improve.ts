@@ -25,7 +25,7 @@ export function createComplianceLoader(em: EntityManager, now: () => Date) {
           standard_id: string;
           criterion_key: string;
           as_of: string;
-          evidence_number: number | null;
+          evidence_number: string | null;
         }>
       >(
         `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number
@@ -43,7 +43,8 @@ export function createComplianceLoader(em: EntityManager, now: () => Date) {
           criterionKey: d.criterion_key,
           status: 'VERIFIED' as const,
           asOf: new Date(`${d.as_of}T00:00:00Z`),
-          share: d.evidence_number,
+          // numeric comes back from PostgreSQL as text
+          share: d.evidence_number === null ? null : Number(d.evidence_number),
         }));
       map.set(organisation.id, {
         standard,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvariantError } from '../../common/errors/domain-error.js';
 import { computeCompliance, type DisclosureFact } from '../openness/compliance.engine.js';
 import { latestStandards } from '../openness/standard.service.js';
 import type { OrganisationKind } from '../organisation/organisation.entity.js';
@@ -29,7 +30,7 @@ export async function opennessScores(
         standard_id: string;
         criterion_key: string;
         as_of: string;
-        evidence_number: number | null;
+        evidence_number: string | null;
       }>
     >(
       `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number
@@ -53,9 +54,12 @@ export async function opennessScores(
         criterionKey: d.criterion_key,
         status: 'VERIFIED',
         asOf: new Date(`${d.as_of}T00:00:00Z`),
-        share: d.evidence_number,
+        // numeric comes back from PostgreSQL as text
+        share: d.evidence_number === null ? null : Number(d.evidence_number),
       }));
-    scores.set(o.id, computeCompliance(standard.definition, o.kind, own, now).score);
+    const score = computeCompliance(standard.definition, o.kind, own, now).score;
+    if (!Number.isFinite(score)) throw new InvariantError(`openness score of ${o.id} is not a number: ${score}`);
+    scores.set(o.id, score);
   }
   return scores;
 }
@@ -111,6 +115,16 @@ export async function drainRatingOutbox(
     processed += taken;
     if (taken < BATCH) return processed;
   }
+}
+
+/**
+ * Before a rating read: drains the outbox, then waits for events other workers hold (their transactions
+ * commit or roll back) and drains again if any came back, so the read sees every committed change.
+ */
+export async function drainForRead(em: EntityManager, now: Date): Promise<void> {
+  await drainRatingOutbox(em, now);
+  const [pending] = await em.fork().execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left');
+  if (pending?.left) await drainRatingOutbox(em, now);
 }
 
 /**
