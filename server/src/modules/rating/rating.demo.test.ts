@@ -21,7 +21,7 @@ describe('ratings of the demo data', () => {
     const groups = await server.gql(`{ thematicGroups(first: 50) { edges { node { id slug } } } }`);
     const scopes: Array<Record<string, string>> = [
       ...['NGO', 'STATE_INSTITUTION', 'MUNICIPAL_INSTITUTION', 'OTHER'].map((kind) => ({ kind })),
-      ...groups.data?.thematicGroups.edges.map((e: any) => ({ groupId: e.node.id })),
+      ...(groups.data?.thematicGroups.edges ?? []).map((e: any) => ({ groupId: e.node.id })),
     ];
     expect(scopes.length).toBeGreaterThan(5);
     let rated = 0;
