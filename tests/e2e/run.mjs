@@ -5,7 +5,10 @@
 // serving the dashboard, the API and the identity provider. Scenario: an anonymous
 // visitor sees the thematic groups; semya.admin signs in through the identity
 // provider's login page, joins the OPEN group «Старшее поколение» for fond-semya and
-// sees the membership become ACTIVE. Then semya.editor (EDITOR of fond-semya, ACTIVE in
+// sees the membership become ACTIVE. On «Моя организация» semya.admin creates an API client and
+// reads its secret once; Node gets a token with it (client credentials) and asks `me` as the
+// service account of fond-semya; after the admin revokes the client, that token is refused (401).
+// Then semya.editor (EDITOR of fond-semya, ACTIVE in
 // «Семьи / люди в трудной жизненной ситуации») writes a practice through the editor: saves a
 // draft, finds it among the organisation's drafts, fills every step and publishes it, finds it
 // by another form of a Russian word in /practices (with the match highlighted) and opens it.
@@ -267,6 +270,15 @@ async function publishPracticeThroughApi(editorPage) {
   return published.publishPractice.practice;
 }
 
+/** `{ me { kind activeOrganisation { slug } } }` from Node with a service account's token. */
+function serviceQuery(accessToken) {
+  return fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ query: '{ me { kind activeOrganisation { slug } } }' }),
+  });
+}
+
 /** Signs in through the identity provider's login page, starting from the dashboard's «Войти». */
 async function signIn(page, user) {
   await page.getByRole('button', { name: 'Войти', exact: true }).click();
@@ -409,6 +421,80 @@ async function main() {
       await screenshot(page, '04-my-organisation');
     });
     await check('accessibility: my organisation page', () => accessibility(page, 'the my organisation page'));
+
+    // ── An API client: created in the dashboard, used from Node, revoked in the dashboard ──
+    const apiClientName = `Региональный портал ${RUN}`;
+    const apiClient = { clientId: '', secret: '', tokenUrl: '', accessToken: '' };
+    await step('the admin creates an API client and sees its secret once', async () => {
+      const section = page.getByRole('region', { name: 'API-клиенты' });
+      await section.getByLabel(/^Название/).fill(apiClientName);
+      await section.getByLabel(/^Роль/).selectOption({ label: 'Редактор' });
+      expect(
+        !(await section.getByLabel(/^Роль/).locator('option[value="ADMIN"]').count()),
+        'the role select offers ADMIN to an API client',
+      );
+      await section.getByRole('button', { name: 'Создать API-клиента', exact: true }).click();
+      const panel = section.getByRole('region', { name: `API-клиент «${apiClientName}» создан` });
+      await panel.waitFor();
+      expect((await panel.textContent())?.includes('только один раз'), 'no warning that the secret is shown once');
+      apiClient.clientId = (await panel.getByTestId('api-client-id').textContent())?.trim() ?? '';
+      apiClient.secret = await panel.getByLabel('Секрет клиента').inputValue();
+      const command = await panel.getByLabel('Как получить токен').inputValue();
+      apiClient.tokenUrl = /curl -s '([^']+)'/.exec(command)?.[1] ?? '';
+      expect(apiClient.clientId && apiClient.secret, 'the panel shows no client id or secret');
+      expect(command.includes(apiClient.secret) && command.includes('grant_type=client_credentials'), 'bad command');
+      expect(
+        apiClient.tokenUrl.endsWith('/realms/otklik/protocol/openid-connect/token'),
+        `the command's token URL is «${apiClient.tokenUrl}»`,
+      );
+      const row = section.getByRole('row', { name: new RegExp(apiClientName) });
+      await row.getByText('Активен').waitFor();
+      await screenshot(page, '04a-api-client-created');
+    });
+    await check('accessibility: API clients with the one-time secret', () =>
+      accessibility(page, 'the my organisation page (API client created)'),
+    );
+
+    await step('the API client gets a token and acts for fond-semya as a service account', async () => {
+      const tokenResponse = await fetch(apiClient.tokenUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: apiClient.clientId,
+          client_secret: apiClient.secret,
+        }),
+      });
+      const tokenBody = await tokenResponse.json();
+      expect(
+        tokenResponse.ok && tokenBody.access_token,
+        `token: HTTP ${tokenResponse.status} ${JSON.stringify(tokenBody)}`,
+      );
+      apiClient.accessToken = tokenBody.access_token;
+      const response = await serviceQuery(apiClient.accessToken);
+      const body = await response.json();
+      expect(response.ok, `GraphQL: HTTP ${response.status} ${JSON.stringify(body)}`);
+      expect(body.data?.me?.kind === 'SERVICE_ACCOUNT', `me.kind is ${JSON.stringify(body.data?.me)}`);
+      expect(
+        body.data.me.activeOrganisation?.slug === PRACTICE_ORGANISATION,
+        `acts for ${JSON.stringify(body.data.me.activeOrganisation)}`,
+      );
+    });
+
+    await step('the admin revokes the API client after confirming; its token is refused with 401', async () => {
+      const section = page.getByRole('region', { name: 'API-клиенты' });
+      await section.getByRole('button', { name: /Я сохранил секрет/ }).click();
+      expect(!(await page.getByLabel('Секрет клиента').count()), 'the secret is still on the page');
+      const row = section.getByRole('row', { name: new RegExp(apiClientName) });
+      await row.getByRole('button', { name: `Отозвать ${apiClientName}` }).click();
+      await row.getByRole('group', { name: /Отозвать API-клиента/ }).waitFor();
+      await screenshot(page, '04b-api-client-confirm-revoke');
+      await accessibility(page, 'the my organisation page (revoke confirmation)');
+      await row.getByRole('button', { name: 'Да, отозвать', exact: true }).click();
+      await row.getByText('Отозван', { exact: true }).waitFor();
+      const response = await serviceQuery(apiClient.accessToken);
+      expect(response.status === 401, `the revoked client's token got HTTP ${response.status}`);
+    });
 
     // ── An editor writes, publishes and finds a practice ──────────────────────────────────
     const editorContext = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
