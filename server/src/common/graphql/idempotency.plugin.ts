@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, visit, type OperationDefinitionNode } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { activeOrganisationId, isAuthenticated } from '../tenancy/actor.js';
@@ -30,8 +30,13 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
       if (key === undefined) return {};
       let open = false;
       let replay: StoredResponse | undefined;
-      let scope: { organisationId: string; key: string } | undefined;
+      let scope: { organisationId: string; key: string; hash: string } | undefined;
+      const rollback = async (em: Context['em']) => {
+        open = false;
+        await em.rollback().catch(() => {});
+      };
       return {
+        // Checks only: no transaction is opened here, since another plugin may still refuse the request.
         async didResolveOperation({ operation, contextValue, request: resolved }) {
           if (operation?.operation !== 'mutation') return;
           if (!KEY_PATTERN.test(key)) {
@@ -41,73 +46,95 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
           if (!organisationId) {
             throw refusal('FORBIDDEN', 'Idempotency keys belong to an organisation: act for one to use them', 403);
           }
+          if (selectsSecret(operation)) {
+            throw refusal(
+              'BAD_USER_INPUT',
+              'A response with a secret shown once cannot be kept for replays: send it without Idempotency-Key',
+              400,
+            );
+          }
           // The key covers who sends it too: another person (or client) of the organisation reusing it is refused.
           const sender = isAuthenticated(contextValue.actor) ? contextValue.actor.subject : '';
           const hash = createHash('sha256')
             .update(JSON.stringify([sender, resolved.query, resolved.operationName ?? null, resolved.variables ?? {}]))
             .digest('hex');
-          const em = contextValue.em;
-          await em.begin();
-          open = true;
-          scope = { organisationId, key };
-          // Waits on a concurrent holder of the same key until it commits or rolls back.
-          const inserted = await em.execute<Array<{ key: string }>>(
-            `insert into idempotency_key (organisation_id, key, request_hash) values (?, ?, ?)
-             on conflict do nothing returning key`,
-            [organisationId, key, hash],
-          );
-          if (inserted.length) return;
-          const [existing] = await em.execute<Array<{ request_hash: string; response: StoredResponse | null }>>(
-            'select request_hash, response from idempotency_key where organisation_id = ? and key = ?',
-            [organisationId, key],
-          );
-          if (!existing || existing.request_hash !== hash || !existing.response) {
-            await em.rollback();
-            open = false;
-            throw refusal(
-              'IDEMPOTENCY_KEY_REUSED',
-              'This Idempotency-Key was used for a different request; use a new key',
-              422,
-            );
-          }
-          replay = existing.response;
+          scope = { organisationId, key, hash };
         },
-        async responseForOperation() {
-          if (!replay) return null;
-          return {
-            body: { kind: 'single', singleResult: replay as Record<string, never> },
-            http: { headers: new HeaderMap(), status: 200 },
-          };
+        // Every plugin has accepted the operation: open the transaction the mutation will run in.
+        async responseForOperation({ contextValue }) {
+          if (!scope) return null;
+          const em = contextValue.em;
+          open = true;
+          try {
+            await em.begin();
+            // Waits on a concurrent holder of the same key until it commits or rolls back.
+            const inserted = await em.execute<Array<{ key: string }>>(
+              `insert into idempotency_key (organisation_id, key, request_hash) values (?, ?, ?)
+               on conflict do nothing returning key`,
+              [scope.organisationId, scope.key, scope.hash],
+            );
+            if (inserted.length) return null;
+            const [existing] = await em.execute<Array<{ request_hash: string; response: StoredResponse | null }>>(
+              'select request_hash, response from idempotency_key where organisation_id = ? and key = ?',
+              [scope.organisationId, scope.key],
+            );
+            if (!existing || existing.request_hash !== scope.hash || !existing.response) {
+              await rollback(em);
+              return {
+                body: {
+                  kind: 'single',
+                  singleResult: {
+                    errors: [
+                      {
+                        message: 'This Idempotency-Key was used for a different request; use a new key',
+                        extensions: { code: 'IDEMPOTENCY_KEY_REUSED' },
+                      },
+                    ],
+                  },
+                },
+                http: { headers: new HeaderMap(), status: 422 },
+              };
+            }
+            replay = existing.response;
+            await rollback(em);
+            return {
+              body: { kind: 'single', singleResult: replay as Record<string, never> },
+              http: { headers: new HeaderMap(), status: 200 },
+            };
+          } catch (error) {
+            await rollback(em);
+            throw error;
+          }
         },
         async willSendResponse({ response, contextValue }) {
-          if (!open || !scope) return;
-          open = false;
-          const em = contextValue.em;
           if (replay) {
-            await em.rollback();
             response.http.headers.set('idempotent-replayed', 'true');
             return;
           }
+          if (!open || !scope) return;
+          const em = contextValue.em;
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           if (!body || body.errors?.length) {
-            await em.rollback();
+            // All or nothing: what was written is rolled back, so the client must not see it as done.
+            await rollback(em);
+            if (body?.data) response.body = { kind: 'single', singleResult: { errors: body.errors, data: null } };
             return;
           }
-          await em.execute('update idempotency_key set response = ? where organisation_id = ? and key = ?', [
-            // Secrets shown once (an API client's) are not kept: a replay answers null for them.
-            JSON.stringify({ data: body.data } satisfies StoredResponse, (name, value: unknown) =>
-              SECRET_FIELDS.has(name) ? null : value,
-            ),
-            scope.organisationId,
-            scope.key,
-          ]);
           try {
+            await em.execute('update idempotency_key set response = ? where organisation_id = ? and key = ?', [
+              JSON.stringify({ data: body.data } satisfies StoredResponse),
+              scope.organisationId,
+              scope.key,
+            ]);
             await em.commit();
+            open = false;
           } catch (error) {
+            await rollback(em);
             contextValue.logger.error({ err: error }, 'idempotent mutation could not commit');
             response.body = {
               kind: 'single',
               singleResult: {
+                data: null,
                 errors: [
                   {
                     message: 'The change could not be saved; retry with the same key',
@@ -121,6 +148,17 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+/** Whether the operation selects a field holding a secret shown once (under any alias). */
+function selectsSecret(operation: OperationDefinitionNode): boolean {
+  let found = false;
+  visit(operation, {
+    Field(node) {
+      if (SECRET_FIELDS.has(node.name.value)) found = true;
+    },
+  });
+  return found;
 }
 
 /** Forgets idempotency keys older than a day (they only guard retries); returns how many. */
