@@ -1,9 +1,25 @@
 import type { Server } from 'node:http';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { createTokenVerifier, VerifiedToken } from './common/auth/token-verifier.js';
-import { countTokens, limitValidationRules, tokenLimitError, type QueryLimits } from './common/graphql/limits.js';
+import {
+  costLimitError,
+  countTokens,
+  limitValidationRules,
+  operationCost,
+  tokenLimitError,
+  type QueryLimits,
+} from './common/graphql/limits.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import { createContext, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
@@ -39,11 +55,33 @@ export function attachSubscriptions(opts: {
   const cleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema: opts.schema,
-      // The same limits as over HTTP: tokens before parsing, then depth, aliases and directives.
-      onSubscribe: (_ctx, _id, payload) =>
-        countTokens(payload.query, opts.queryLimits.tokens) > opts.queryLimits.tokens
-          ? [tokenLimitError(opts.queryLimits.tokens)]
-          : undefined,
+      // Subscriptions only (queries and mutations go over HTTP, through the rate limits and idempotency),
+      // within the same limits as over HTTP: tokens before parsing, cost, then depth, aliases, directives.
+      onSubscribe: (_ctx, _id, payload) => {
+        if (countTokens(payload.query, opts.queryLimits.tokens) > opts.queryLimits.tokens)
+          return [tokenLimitError(opts.queryLimits.tokens)];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined; // graphql-ws answers the syntax error itself
+        }
+        const operations = document.definitions.filter(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+        );
+        const operation =
+          operations.find((o) => o.name?.value === payload.operationName) ??
+          (operations.length === 1 ? operations[0] : undefined);
+        if (!operation || operation.operation !== 'subscription') {
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
+        }
+        const cost = operationCost(opts.schema, document, operation, payload.variables ?? {}, opts.queryLimits.cost);
+        return cost > opts.queryLimits.cost ? [costLimitError(opts.queryLimits.cost, cost)] : undefined;
+      },
       validate: (schema, document) => validate(schema, document, rules),
       onConnect: async (ctx) => {
         const header = param(ctx.connectionParams, 'authorization');

@@ -35,7 +35,7 @@ export function costAndRatePlugin(
       return {
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {});
+          const cost = operationCost(schema, document, operation, request.variables ?? {}, limits.cost);
           if (cost > limits.cost) throw costLimitError(limits.cost, cost);
           // Anonymous requests spend their address's budget; signed-in ones their organisation's (or, acting
           // for none, their own), so colleagues behind one address do not share a visitor's budget.

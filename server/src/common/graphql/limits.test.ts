@@ -121,6 +121,24 @@ describe('GraphQL limits', () => {
     }
   });
 
+  it('costs a document of nested repeated fragments in linear time, and counts declared defaults', () => {
+    const schema = buildSchema(
+      readFileSync(path.resolve(import.meta.dirname, '../../../../schema/schema.graphql'), 'utf8'),
+    );
+    // 2^45 paths if every spread were walked again; each fragment is costed once instead
+    const levels = 45;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1
+        ? `fragment F${i} on Query { ratingParameters { priorReviews } }`
+        : `fragment F${i} on Query { ... on Query { ...F${i + 1} } ... on Query { ...F${i + 1} } }`,
+    ).join('\n');
+    const document = parse(`query { ...F0 }\n${fragments}`);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(operationCost(schema, document, operation)).toBe(2 ** (levels - 1) * 2);
+    const defaulted = parse(`query($n: Int = 100) { practices(first: $n) { totalCount } }`);
+    expect(operationCost(schema, defaulted, defaulted.definitions[0] as OperationDefinitionNode, {})).toBe(1 + 100);
+  });
+
   it('costs one point per field, times the page size under a list', () => {
     const schema = buildSchema(
       readFileSync(path.resolve(import.meta.dirname, '../../../../schema/schema.graphql'), 'utf8'),

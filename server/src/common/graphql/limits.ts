@@ -4,8 +4,10 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   getNamedType,
   GraphQLError,
-  isObjectType,
   isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
   Kind,
   Lexer,
   Source,
@@ -14,6 +16,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -107,15 +110,27 @@ export function operationCost(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
+  ceiling = Number.POSITIVE_INFINITY,
 ): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  // Declared defaults count as sent: `$n: Int = 100` costs 100 per item when the variable is omitted.
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const fallback = definition.defaultValue;
+    if (fallback?.kind === Kind.INT) values[definition.variable.name.value] = Number(fallback.value);
+  }
+  Object.assign(values, variables);
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
+  // Each fragment is costed once per type it is spread on: repeated spreads cost a lookup, not a walk,
+  // so a document cannot make this function itself exponential.
+  const memo = new Map<string, number>();
+  let steps = 0;
 
   const selectionCost = (
     type: GraphQLNamedType | null | undefined,
@@ -124,6 +139,7 @@ export function operationCost(
   ): number => {
     let cost = 0;
     for (const selection of set.selections) {
+      if (++steps > 100_000) return Number.POSITIVE_INFINITY;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
         cost += selectionCost(on, selection.selectionSet, seen);
@@ -131,7 +147,13 @@ export function operationCost(
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         const on = schema.getType(fragment.typeCondition.name.value);
-        cost += selectionCost(on, fragment.selectionSet, new Set([...seen, fragment.name.value]));
+        const key = `${fragment.name.value}@${type?.name ?? ''}`;
+        let fragmentCost = memo.get(key);
+        if (fragmentCost === undefined) {
+          fragmentCost = selectionCost(on, fragment.selectionSet, new Set([...seen, fragment.name.value]));
+          memo.set(key, fragmentCost);
+        }
+        cost += fragmentCost;
       } else {
         const field: GraphQLField<unknown, unknown> | undefined =
           type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[selection.name.value] : undefined;
@@ -143,18 +165,35 @@ export function operationCost(
             arg.value.kind === Kind.INT
               ? Number(arg.value.value)
               : arg.value.kind === Kind.VARIABLE
-                ? Number(variables[arg.value.name.value] ?? DEFAULT_PAGE_SIZE)
+                ? Number(values[arg.value.name.value] ?? DEFAULT_PAGE_SIZE)
                 : DEFAULT_PAGE_SIZE;
           multiplier = Math.max(multiplier, Number.isFinite(value) ? value : DEFAULT_PAGE_SIZE);
         }
         if (multiplier === 1 && named?.name.endsWith('Connection')) multiplier = DEFAULT_PAGE_SIZE;
+        // A plain list of objects (reviews of a practice, editions of a review) is bounded by the data,
+        // not by the request: it counts as a few items.
+        // (A connection's `edges` are its page, counted already.)
+        if (
+          multiplier === 1 &&
+          field &&
+          isListOf(field.type) &&
+          selection.selectionSet &&
+          !type?.name.endsWith('Connection')
+        )
+          multiplier = LIST_ITEMS;
         cost += 1 + (selection.selectionSet ? multiplier * selectionCost(named, selection.selectionSet, seen) : 0);
       }
+      if (cost > ceiling) return cost;
     }
     return cost;
   };
   return selectionCost(root, operation.selectionSet, new Set());
 }
+
+/** How many items an unpaged list of objects is assumed to hold. */
+const LIST_ITEMS = 5;
+
+const isListOf = (type: GraphQLOutputType): boolean => (isNonNullType(type) ? isListOf(type.ofType) : isListType(type));
 
 export function costLimitError(limit: number, found: number): GraphQLError {
   return limitError(LimitCode.COST, `Query would cost ${found} points; the limit is ${limit}`, limit, found);

@@ -80,6 +80,25 @@ describe('notifications over WebSocket', () => {
     expect(peerSocket.received).toEqual([]);
   });
 
+  it('serves only subscriptions over the socket: queries and mutations go over HTTP, with its limits', async () => {
+    const organisation = await createOrganisation(server);
+    const client = createClient({
+      url: server.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${organisation.admin.token}` },
+      retryAttempts: 0,
+    });
+    clients.push(client);
+    const outcome = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: '{ ratingParameters { priorReviews } }' },
+        { next: (value) => resolve(value), error: (error) => resolve(error), complete: () => {} },
+      );
+    });
+    expect(JSON.stringify(outcome)).toContain('BAD_REQUEST');
+    expect(JSON.stringify(outcome)).not.toContain('priorReviews":3');
+  });
+
   it('refuses a connection without a valid token', async () => {
     const anonymous = subscribe(undefined);
     const forged = subscribe('not-a-token');
