@@ -15,6 +15,7 @@ import { Migration20261129130000RatingRefreshSetBased } from './Migration2026112
 import { Migration20261129140000IdempotencyKeys } from './Migration20261129140000IdempotencyKeys.js';
 import { Migration20261129150000ApiClients } from './Migration20261129150000ApiClients.js';
 import { Migration20261129160000RatingOutboxWait } from './Migration20261129160000RatingOutboxWait.js';
+import { Migration20261129170000ReviewCountLock } from './Migration20261129170000ReviewCountLock.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -35,4 +36,5 @@ export const migrationsList = [
   { name: 'Migration20261129140000IdempotencyKeys', class: Migration20261129140000IdempotencyKeys },
   { name: 'Migration20261129150000ApiClients', class: Migration20261129150000ApiClients },
   { name: 'Migration20261129160000RatingOutboxWait', class: Migration20261129160000RatingOutboxWait },
+  { name: 'Migration20261129170000ReviewCountLock', class: Migration20261129170000ReviewCountLock },
 ];

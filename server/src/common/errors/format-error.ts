@@ -25,6 +25,8 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof ConnectionException) return true;
+  // An HTTP call that failed (the identity provider's admin API, say) is not the database.
+  if (error instanceof TypeError && error.message === 'fetch failed') return false;
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth += 1) {
     const code = (current as { code?: unknown }).code;

@@ -59,7 +59,7 @@ describe('API clients', () => {
     const refused = await server.gql(`{ me { kind } }`, {}, { token });
     expect(refused.status).toBe(401);
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'This API client has been revoked',
+      message: 'This API client has been revoked or is not registered for an organisation',
       extensions: { code: 'UNAUTHENTICATED' },
     });
     expect((await clientToken(apiClient.clientId, clientSecret)).token).toBeUndefined();

@@ -12,9 +12,9 @@ import { Member } from './member.entity.js';
 import { PlatformRole } from './member-role.js';
 import { ServiceAccount } from './service-account.entity.js';
 
-/** A revoked API client's token: refused outright, with the reason. */
+/** A token of an API client that is revoked, or that no organisation registered: refused outright. */
 const apiClientRevoked = () =>
-  new GraphQLError('This API client has been revoked', {
+  new GraphQLError('This API client has been revoked or is not registered for an organisation', {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 
@@ -123,7 +123,7 @@ export async function resolveActor(
   };
   if (actor.kind === 'SERVICE_ACCOUNT') {
     const account = token.clientId ? await em.findOne(ServiceAccount, { clientId: token.clientId }) : null;
-    if (account?.revokedAt) throw apiClientRevoked();
+    if (!account || account.revokedAt) throw apiClientRevoked();
     if (account) actor.memberships = [{ organisationId: account.organisationId, role: account.role }];
   } else {
     if (email) await acceptInvitations(em, actor, opts.now, opts.logger);

@@ -92,10 +92,12 @@ export async function drainRatingOutbox(
   em: EntityManager,
   now: Date,
   beforeWrite?: () => Promise<void>,
+  lockTimeout?: string,
 ): Promise<number> {
   let processed = 0;
   for (;;) {
     const taken = await em.fork().transactional(async (tx) => {
+      if (lockTimeout) await tx.execute(`select set_config('lock_timeout', ?, true)`, [lockTimeout]);
       const events = await tx.execute<Array<{ id: string; organisation_id: string }>>(
         'select id, organisation_id from rating_outbox_claim(?)',
         [BATCH],
@@ -122,9 +124,14 @@ export async function drainRatingOutbox(
  * commit or roll back) and drains again if any came back, so the read sees every committed change.
  */
 export async function drainForRead(em: EntityManager, now: Date): Promise<void> {
-  await drainRatingOutbox(em, now);
-  const [pending] = await em.fork().execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left');
-  if (pending?.left) await drainRatingOutbox(em, now);
+  try {
+    await drainRatingOutbox(em, now, undefined, '1s');
+    const [pending] = await em.fork().execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left');
+    if (pending?.left) await drainRatingOutbox(em, now, undefined, '1s');
+  } catch {
+    // A full recompute holding the locks for longer than a second, or a refresh failing (the worker logs
+    // it and keeps the events): the read goes on with the stored inputs rather than failing.
+  }
 }
 
 /**
