@@ -25,7 +25,9 @@ import {
   createMethods,
   createOrganisation,
   createPractice,
+  discloseMission,
   joinGroup,
+  publishMissionStandard,
   submitReview,
   uuidOf,
   type OrganisationFixture,
@@ -239,41 +241,8 @@ beforeAll(async () => {
   );
   expect(draftReview.data?.createReview.userErrors).toEqual([]);
   // An unverified disclosure, and a pending invitation.
-  const criterion = { key: 'mission', titleRu: 'М', titleEn: 'M', descriptionRu: 'М', descriptionEn: 'M' };
-  await server.gql(
-    `mutation($input: PublishStandardInput!) { publishStandard(input: $input) { userErrors { code } } }`,
-    {
-      input: {
-        definition: {
-          ...{ key: 'matrix', version: 1, titleRu: 'С', titleEn: 'S', descriptionRu: 'С', descriptionEn: 'S' },
-          ...{ appliesTo: ['NGO'], formula: 'WEIGHTED_SHARE' },
-          sections: [
-            {
-              key: 'about',
-              titleRu: 'О',
-              titleEn: 'A',
-              criteria: [{ ...criterion, weight: 1, mandatory: true, evidence: 'URL' }],
-            },
-          ],
-          levels: [{ key: 'base', titleRu: 'Б', titleEn: 'B', requires: ['mission'] }],
-        },
-      },
-    },
-    { token: admin.token },
-  );
-  const disclosed = await server.gql(
-    `mutation($input: DiscloseInput!) { disclose(input: $input) { userErrors { code } } }`,
-    {
-      input: {
-        standardKey: 'matrix',
-        criterionKey: 'mission',
-        evidenceUrl: `https://victim.example.org/${marker('Disclosure')}`,
-        asOf: '2026-01-01',
-      },
-    },
-    as,
-  );
-  expect(disclosed.data?.disclose.userErrors).toEqual([]);
+  await publishMissionStandard(server, 'matrix');
+  await discloseMission(server, victim, 'matrix', `https://victim.example.org/${marker('Disclosure')}`);
   const invited = await server.gql(
     `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { userErrors { code } } }`,
     { input: { email: `${marker('Invite').toLowerCase()}@example.org`, role: 'EDITOR' } },

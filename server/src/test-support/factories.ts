@@ -177,3 +177,51 @@ export async function submitReview(server: TestServer, token: string, practiceId
   expect(result.errors).toBeUndefined();
   expect(result.data?.createReview.userErrors).toEqual([]);
 }
+
+/** Publishes a one-criterion standard for NGOs (criterion `mission`, evidence a link) as a platform admin. */
+export async function publishMissionStandard(server: TestServer, key: string): Promise<void> {
+  const admin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
+  const result = await server.gql(
+    `mutation($input: PublishStandardInput!) { publishStandard(input: $input) { userErrors { code message } } }`,
+    {
+      input: {
+        definition: {
+          ...{ key, version: 1, titleRu: 'С', titleEn: 'S', descriptionRu: 'С', descriptionEn: 'S' },
+          ...{ appliesTo: ['NGO'], formula: 'WEIGHTED_SHARE' },
+          sections: [
+            {
+              key: 'about',
+              titleRu: 'О',
+              titleEn: 'A',
+              criteria: [
+                {
+                  ...{ key: 'mission', titleRu: 'М', titleEn: 'M', descriptionRu: 'М', descriptionEn: 'M' },
+                  ...{ weight: 1, mandatory: true, evidence: 'URL' },
+                },
+              ],
+            },
+          ],
+          levels: [{ key: 'base', titleRu: 'Б', titleEn: 'B', requires: ['mission'] }],
+        },
+      },
+    },
+    { token: admin.token },
+  );
+  expect(result.data?.publishStandard.userErrors).toEqual([]);
+}
+
+/** Claims the `mission` criterion of a standard from publishMissionStandard; returns the disclosure to decide on. */
+export async function discloseMission(
+  server: TestServer,
+  organisation: OrganisationFixture,
+  standardKey: string,
+  evidenceUrl = 'https://example.org/mission',
+): Promise<{ id: string; version: number }> {
+  const result = await server.gql(
+    `mutation($input: DiscloseInput!) { disclose(input: $input) { disclosure { id version } userErrors { code } } }`,
+    { input: { standardKey, criterionKey: 'mission', evidenceUrl, asOf: '2026-01-01' } },
+    { token: organisation.admin.token },
+  );
+  expect(result.data?.disclose.userErrors).toEqual([]);
+  return result.data!.disclose.disclosure;
+}

@@ -12,47 +12,55 @@ export interface ComplianceWithStandard {
   result: ComplianceResult;
 }
 
-/** Compliance of many organisations with their kind's standard, in three statements. */
+/** Compliance of many organisations with their kind's standard, in three statements (verified disclosures only). */
 export function createComplianceLoader(em: EntityManager, now: () => Date) {
-  return new BatchLoader<string, ComplianceWithStandard>(async (organisationIds) => {
-    const ids = `{${organisationIds.join(',')}}`;
-    const [organisations, standards, disclosures] = await Promise.all([
-      em.find(Organisation, { id: { $in: organisationIds } }),
-      latestStandards(em),
-      em.execute<
-        Array<{
-          organisation_id: string;
-          standard_id: string;
-          criterion_key: string;
-          as_of: string;
-          evidence_number: string | null;
-        }>
-      >(
-        `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number
+  return new BatchLoader<string, ComplianceWithStandard>((organisationIds) =>
+    compliancesOf(em, organisationIds, now()),
+  );
+}
+
+export async function compliancesOf(
+  em: EntityManager,
+  organisationIds: readonly string[],
+  now: Date,
+): Promise<Map<string, ComplianceWithStandard>> {
+  const ids = `{${organisationIds.join(',')}}`;
+  const [organisations, standards, disclosures] = await Promise.all([
+    em.find(Organisation, { id: { $in: [...organisationIds] } }),
+    latestStandards(em),
+    em.execute<
+      Array<{
+        organisation_id: string;
+        standard_id: string;
+        criterion_key: string;
+        as_of: string;
+        evidence_number: string | null;
+      }>
+    >(
+      `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number
            from disclosure where status = 'VERIFIED' and organisation_id = any(?::uuid[])`,
-        [ids],
-      ),
-    ]);
-    const map = new Map<string, ComplianceWithStandard>();
-    for (const organisation of organisations) {
-      const standard = standards.find((s) => s.appliesTo.includes(organisation.kind));
-      if (!standard) continue;
-      const facts = disclosures
-        .filter((d) => d.organisation_id === organisation.id && d.standard_id === standard.id)
-        .map((d) => ({
-          criterionKey: d.criterion_key,
-          status: 'VERIFIED' as const,
-          asOf: new Date(`${d.as_of}T00:00:00Z`),
-          // numeric comes back from PostgreSQL as text
-          share: d.evidence_number === null ? null : Number(d.evidence_number),
-        }));
-      map.set(organisation.id, {
-        standard,
-        result: computeCompliance(standard.definition, organisation.kind, facts, now()),
-      });
-    }
-    return map;
-  });
+      [ids],
+    ),
+  ]);
+  const map = new Map<string, ComplianceWithStandard>();
+  for (const organisation of organisations) {
+    const standard = standards.find((s) => s.appliesTo.includes(organisation.kind));
+    if (!standard) continue;
+    const facts = disclosures
+      .filter((d) => d.organisation_id === organisation.id && d.standard_id === standard.id)
+      .map((d) => ({
+        criterionKey: d.criterion_key,
+        status: 'VERIFIED' as const,
+        asOf: new Date(`${d.as_of}T00:00:00Z`),
+        // numeric comes back from PostgreSQL as text
+        share: d.evidence_number === null ? null : Number(d.evidence_number),
+      }));
+    map.set(organisation.id, {
+      standard,
+      result: computeCompliance(standard.definition, organisation.kind, facts, now),
+    });
+  }
+  return map;
 }
 
 /** What would raise the rating most, in the reader's language: openness next steps first, then reviews, loops and contribution. */

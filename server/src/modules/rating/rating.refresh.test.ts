@@ -5,7 +5,9 @@ import {
   createMethods,
   createOrganisation,
   createPractice,
+  discloseMission,
   joinGroup,
+  publishMissionStandard,
   submitReview,
   uuidOf,
   type GroupFixture,
@@ -98,41 +100,8 @@ describe('keeping ratings current', () => {
   });
 
   it('never lets a refresh that read earlier overwrite one that read later (per-organisation lock)', async () => {
-    const admin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
-    const criterion = { key: 'mission', titleRu: 'М', titleEn: 'M', descriptionRu: 'М', descriptionEn: 'M' };
-    await server.gql(
-      `mutation($input: PublishStandardInput!) { publishStandard(input: $input) { userErrors { code } } }`,
-      {
-        input: {
-          definition: {
-            ...{ key: 'race-standard', version: 1, titleRu: 'С', titleEn: 'S', descriptionRu: 'С', descriptionEn: 'S' },
-            ...{ appliesTo: ['NGO'], formula: 'WEIGHTED_SHARE' },
-            sections: [
-              {
-                key: 'about',
-                titleRu: 'О',
-                titleEn: 'A',
-                criteria: [{ ...criterion, weight: 1, mandatory: true, evidence: 'URL' }],
-              },
-            ],
-            levels: [{ key: 'base', titleRu: 'Б', titleEn: 'B', requires: ['mission'] }],
-          },
-        },
-      },
-      { token: admin.token },
-    );
-    const claimed = await server.gql(
-      `mutation($input: DiscloseInput!) { disclose(input: $input) { disclosure { id version } userErrors { code } } }`,
-      {
-        input: {
-          standardKey: 'race-standard',
-          criterionKey: 'mission',
-          evidenceUrl: 'https://owner.example.org/mission',
-          asOf: new Date().toISOString().slice(0, 10),
-        },
-      },
-      { token: owner.admin.token },
-    );
+    await publishMissionStandard(server, 'race-standard');
+    const claimed = await discloseMission(server, owner, 'race-standard', 'https://owner.example.org/mission');
     await drainRatingOutbox(server.orm.em.fork(), new Date());
     const openness = async () =>
       (
@@ -160,8 +129,8 @@ describe('keeping ratings current', () => {
       `mutation($input: DecideDisclosureInput!) { verifyDisclosure(input: $input) { userErrors { code } } }`,
       {
         input: {
-          disclosureId: claimed.data?.disclose.disclosure.id,
-          version: claimed.data?.disclose.disclosure.version,
+          disclosureId: claimed.id,
+          version: claimed.version,
         },
       },
       { token: moderator.token },

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvariantError } from '../../common/errors/domain-error.js';
-import { computeCompliance, type DisclosureFact } from '../openness/compliance.engine.js';
-import { latestStandards } from '../openness/standard.service.js';
-import type { OrganisationKind } from '../organisation/organisation.entity.js';
+import { compliancesOf } from './rating.improve.js';
 
 /** How many queued events one transaction takes from the outbox. */
 const BATCH = 500;
@@ -18,48 +16,13 @@ export async function opennessScores(
   organisationIds: readonly string[],
   now: Date,
 ): Promise<Map<string, number | null>> {
-  const ids = uuidArray(organisationIds);
-  const [organisations, disclosures, standards] = await Promise.all([
-    em.execute<Array<{ id: string; kind: OrganisationKind }>>(
-      'select id, kind from organisation where id = any(?::uuid[])',
-      [ids],
-    ),
-    em.execute<
-      Array<{
-        organisation_id: string;
-        standard_id: string;
-        criterion_key: string;
-        as_of: string;
-        evidence_number: string | null;
-      }>
-    >(
-      `select organisation_id, standard_id, criterion_key, to_char(as_of, 'YYYY-MM-DD') as as_of, evidence_number
-         from disclosure where status = 'VERIFIED' and organisation_id = any(?::uuid[])`,
-      [ids],
-    ),
-    latestStandards(em),
-  ]);
-  const facts = new Map<string, typeof disclosures>();
-  for (const d of disclosures) facts.set(d.organisation_id, [...(facts.get(d.organisation_id) ?? []), d]);
+  const compliances = await compliancesOf(em, organisationIds, now);
   const scores = new Map<string, number | null>();
-  for (const o of organisations) {
-    const standard = standards.find((s) => s.appliesTo.includes(o.kind));
-    if (!standard) {
-      scores.set(o.id, null);
-      continue;
-    }
-    const own: DisclosureFact[] = (facts.get(o.id) ?? [])
-      .filter((d) => d.standard_id === standard.id)
-      .map((d) => ({
-        criterionKey: d.criterion_key,
-        status: 'VERIFIED',
-        asOf: new Date(`${d.as_of}T00:00:00Z`),
-        // numeric comes back from PostgreSQL as text
-        share: d.evidence_number === null ? null : Number(d.evidence_number),
-      }));
-    const score = computeCompliance(standard.definition, o.kind, own, now).score;
-    if (!Number.isFinite(score)) throw new InvariantError(`openness score of ${o.id} is not a number: ${score}`);
-    scores.set(o.id, score);
+  for (const id of organisationIds) {
+    const score = compliances.get(id)?.result.score ?? null;
+    if (score !== null && !Number.isFinite(score))
+      throw new InvariantError(`openness score of ${id} is not a number: ${score}`);
+    scores.set(id, score);
   }
   return scores;
 }

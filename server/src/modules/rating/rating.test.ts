@@ -5,7 +5,9 @@ import {
   createMethods,
   createOrganisation,
   createPractice,
+  discloseMission,
   joinGroup,
+  publishMissionStandard,
   submitReview,
   type GroupFixture,
   type OrganisationFixture,
@@ -72,60 +74,19 @@ describe('ratings', () => {
   });
 
   it('lets nothing private change a rating: a draft practice and an unverified disclosure; verification does', async () => {
-    const admin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
-    const criterion = {
-      key: 'mission',
-      titleRu: 'М',
-      titleEn: 'M',
-      descriptionRu: 'М',
-      descriptionEn: 'M',
-      weight: 1,
-      mandatory: true,
-      evidence: 'URL',
-    };
-    await server.gql(
-      `mutation($input: PublishStandardInput!) { publishStandard(input: $input) { userErrors { code } } }`,
-      {
-        input: {
-          definition: {
-            key: 'rating-standard',
-            version: 1,
-            titleRu: 'С',
-            titleEn: 'S',
-            descriptionRu: 'С',
-            descriptionEn: 'S',
-            appliesTo: ['NGO'],
-            formula: 'WEIGHTED_SHARE',
-            sections: [{ key: 'about', titleRu: 'О', titleEn: 'A', criteria: [criterion] }],
-            levels: [{ key: 'base', titleRu: 'Б', titleEn: 'B', requires: ['mission'] }],
-          },
-        },
-      },
-      { token: admin.token },
-    );
+    await publishMissionStandard(server, 'rating-standard');
     const before = await ratingOf(a.slug);
     expect(before.openness).toMatchObject({ score: 0, sample: 1 });
     await createPractice(server, a, group, { draft: true, content: { participationLevel: 'CONSULTATION_FEEDBACK' } });
-    const claimed = await server.gql(
-      `mutation($input: DiscloseInput!) { disclose(input: $input) { disclosure { id version } userErrors { code } } }`,
-      {
-        input: {
-          standardKey: 'rating-standard',
-          criterionKey: 'mission',
-          evidenceUrl: 'https://a.example.org/mission',
-          asOf: '2026-01-01',
-        },
-      },
-      { token: a.admin.token },
-    );
+    const claimed = await discloseMission(server, a, 'rating-standard', 'https://a.example.org/mission');
     expect(await ratingOf(a.slug)).toEqual(before);
     const moderator = await server.person({ realmRoles: ['MODERATOR'] });
     await server.gql(
       `mutation($input: DecideDisclosureInput!) { verifyDisclosure(input: $input) { userErrors { code } } }`,
       {
         input: {
-          disclosureId: claimed.data?.disclose.disclosure.id,
-          version: claimed.data?.disclose.disclosure.version,
+          disclosureId: claimed.id,
+          version: claimed.version,
         },
       },
       { token: moderator.token },
