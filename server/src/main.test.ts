@@ -1,17 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_PASSWORD, APP_ROLE } from './test-support/global-setup.js';
+import { startApiProcess } from './test-support/api-process.js';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -21,27 +11,13 @@ afterAll(() => db?.drop());
 
 describe('the server process', () => {
   it('migrates, seeds, serves with the development identity provider, and stops cleanly on SIGTERM', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-      cwd: path.resolve(import.meta.dirname, '..'),
-      env: {
-        ...process.env,
-        DATABASE_URL: db.ownerUrl,
-        APP_DB_ROLE: APP_ROLE,
-        APP_DB_PASSWORD: APP_PASSWORD,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.resolve(import.meta.dirname, '../../.data/main-test'),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const api = await startApiProcess(db, (port) => ({
+      DATA_DIR: path.resolve(import.meta.dirname, '../../.data/main-test'),
+      PUBLIC_URL: `http://localhost:${port}`,
+    }));
+    const { port, child, exited } = api;
+    const output = api.output;
     try {
-      await expect.poll(() => output, { timeout: 45_000, interval: 200 }).toContain('Ready.');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ready' });
       const groups = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -102,6 +78,6 @@ describe('the server process', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(output).toContain('Stopped.');
+    expect(output()).toContain('Stopped.');
   }, 90_000);
 });

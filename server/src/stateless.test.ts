@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_PASSWORD, APP_ROLE } from './test-support/global-setup.js';
+import { startApiProcess, type ApiProcess } from './test-support/api-process.js';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.js';
 
 /**
@@ -15,49 +13,12 @@ import { createTestDatabase, type TestDatabase } from './test-support/test-datab
  * cross processes through PostgreSQL LISTEN/NOTIFY).
  */
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-interface ApiProcess {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-let db: TestDatabase;
 const processes: ApiProcess[] = [];
+let db: TestDatabase;
 
 async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: db.ownerUrl,
-      APP_DB_ROLE: APP_ROLE,
-      APP_DB_PASSWORD: APP_PASSWORD,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const api = { url: `http://127.0.0.1:${port}`, child, output: () => output };
+  const api = await startApiProcess(db, env);
   processes.push(api);
-  for (let waited = 0; !output.includes('Ready.'); waited += 200) {
-    if (child.exitCode !== null || waited > 90_000) throw new Error(`the API process did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   return api;
 }
 
