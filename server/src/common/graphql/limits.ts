@@ -3,10 +3,10 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   getNamedType,
+  getNullableType,
   GraphQLError,
   isInterfaceType,
   isListType,
-  isNonNullType,
   isObjectType,
   Kind,
   Lexer,
@@ -193,7 +193,7 @@ export function operationCost(
 /** How many items an unpaged list of objects is assumed to hold. */
 const LIST_ITEMS = 5;
 
-const isListOf = (type: GraphQLOutputType): boolean => (isNonNullType(type) ? isListOf(type.ofType) : isListType(type));
+const isListOf = (type: GraphQLOutputType): boolean => isListType(getNullableType(type));
 
 export function costLimitError(limit: number, found: number): GraphQLError {
   return limitError(LimitCode.COST, `Query would cost ${found} points; the limit is ${limit}`, limit, found);

@@ -7,6 +7,12 @@ import type { Context } from '../../context.js';
 import type { Orm } from '../../db/orm.js';
 import { DomainError, InputErrors } from '../errors/domain-error.js';
 
+const EXACT_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/config.json', '/exports/ratings.csv']);
+const PREFIX_ROUTES: Array<[string, string]> = [
+  ['/badge/', '/badge/:slug'],
+  ['/realms/', '/realms/*'],
+];
+
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export interface Metrics {
@@ -56,18 +62,12 @@ export function createMetrics(orm: Orm): Metrics {
     },
   });
 
-  const routeOf = (req: Request) =>
-    req.baseUrl === '/graphql' || req.path === '/graphql'
-      ? '/graphql'
-      : ['/healthz', '/readyz', '/metrics', '/config.json'].includes(req.path)
-        ? req.path
-        : req.path.startsWith('/badge/')
-          ? '/badge/:slug'
-          : req.path.startsWith('/exports/')
-            ? req.path
-            : req.path.startsWith('/realms/')
-              ? '/realms/*'
-              : 'other';
+  // Route labels from a fixed set: a raw path would let any client grow the label set without end.
+  const routeOf = (req: Request) => {
+    const path = req.baseUrl || req.path;
+    if (EXACT_ROUTES.has(path)) return path;
+    return PREFIX_ROUTES.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'other';
+  };
 
   // Operation names come from clients: bounded, so a client cannot grow the label set without end.
   const names = new Set<string>();

@@ -83,14 +83,18 @@ export async function drainRatingOutbox(
 }
 
 /**
- * Before a rating read: drains the outbox, then waits for events other workers hold (their transactions
- * commit or roll back) and drains again if any came back, so the read sees every committed change.
+ * Before a rating read: waits for events other workers hold (their transactions commit or roll back) and
+ * drains what is still queued, until nothing is left, so the read sees every committed change.
  */
 export async function drainForRead(em: EntityManager, now: Date): Promise<void> {
   try {
-    await drainRatingOutbox(em, now, undefined, '1s');
-    const [pending] = await em.fork().execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left');
-    if (pending?.left) await drainRatingOutbox(em, now, undefined, '1s');
+    // One statement when nothing is queued (the usual case on a read). Otherwise drain, and wait again
+    // for events another worker claimed meanwhile (a drain skips those), draining what they leave.
+    for (let round = 0; round < 3; round += 1) {
+      const [pending] = await em.fork().execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left');
+      if (!pending?.left) return;
+      await drainRatingOutbox(em, now, undefined, '1s');
+    }
   } catch {
     // A full recompute holding the locks for longer than a second, or a refresh failing (the worker logs
     // it and keeps the events): the read goes on with the stored inputs rather than failing.
