@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fmt, table, writeReport } from './report.js';
@@ -28,8 +28,9 @@ export async function benchBundle(): Promise<void> {
     const bytes = await readFile(path.join(DIST, asset.replace(/^\//, '')));
     rows.push([path.basename(asset), bytes.length / 1024, gzipSync(bytes, { level: 9 }).length / 1024]);
   }
-  const all = (await import('node:fs/promises')).readdir(path.join(DIST, 'assets'));
-  const lazy = (await all).filter((f) => f.endsWith('.js') && !rows.some(([name]) => name === f));
+  const lazy = (await readdir(path.join(DIST, 'assets'))).filter(
+    (f) => f.endsWith('.js') && !rows.some(([name]) => name === f),
+  );
   const totalGzip = rows.reduce((sum, [, , gz]) => sum + gz, 0);
   const body = `${table(
     ['Initial asset', 'Size (KB)', 'gzip (KB)'],
