@@ -16,6 +16,7 @@ import { Migration20261129140000IdempotencyKeys } from './Migration2026112914000
 import { Migration20261129150000ApiClients } from './Migration20261129150000ApiClients.js';
 import { Migration20261129160000RatingOutboxWait } from './Migration20261129160000RatingOutboxWait.js';
 import { Migration20261129170000ReviewCountLock } from './Migration20261129170000ReviewCountLock.js';
+import { Migration20261129180000ReviewCountNoKeyLock } from './Migration20261129180000ReviewCountNoKeyLock.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -37,4 +38,5 @@ export const migrationsList = [
   { name: 'Migration20261129150000ApiClients', class: Migration20261129150000ApiClients },
   { name: 'Migration20261129160000RatingOutboxWait', class: Migration20261129160000RatingOutboxWait },
   { name: 'Migration20261129170000ReviewCountLock', class: Migration20261129170000ReviewCountLock },
+  { name: 'Migration20261129180000ReviewCountNoKeyLock', class: Migration20261129180000ReviewCountNoKeyLock },
 ];

@@ -8,6 +8,7 @@ import {
   createOrganisation,
   createPractice,
   joinGroup,
+  submitReview,
   uuidOf,
   type OrganisationFixture,
 } from '../test-support/factories.js';
@@ -51,6 +52,28 @@ describe('concurrency', () => {
       uuidOf(practice.id),
     ]);
     expect(stored.map((c) => c.body).sort()).toEqual([...bodies].sort());
+  });
+});
+
+describe('concurrent reviews', () => {
+  it('counts every one of 10 reviews of one practice submitted at once, without deadlock', async () => {
+    const group = await createGroup(server);
+    const owner = await createOrganisation(server);
+    await joinGroup(server, owner, group);
+    const target = await createPractice(server, owner, group);
+    const reviewers: OrganisationFixture[] = [];
+    for (let i = 0; i < 10; i++) {
+      const reviewer = await createOrganisation(server);
+      await joinGroup(server, reviewer, group);
+      reviewers.push(reviewer);
+    }
+    await Promise.all(reviewers.map((r, i) => submitReview(server, r.admin.token, target.id, 1 + (i % 5))));
+    const [practice] = await server.db.query<{ review_count: number; review_total: string }>(
+      'select review_count, review_total::text from practice where id = $1',
+      [uuidOf(target.id)],
+    );
+    // scores 1..5 twice: each review's mean is its score
+    expect(practice).toEqual({ review_count: 10, review_total: expect.stringMatching(/^30(\.0+)?$/) });
   });
 });
 
