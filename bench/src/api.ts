@@ -153,6 +153,8 @@ const OPERATIONS: Operation[] = [
 
 interface Measure {
   rps: number;
+  /** CPU milliseconds the serving process spent per request (none for raw SQL). */
+  cpuMs?: number;
   p50: number;
   p99: number;
   errors: number;
@@ -202,6 +204,12 @@ function cannon(url: string, body: string, token: string | undefined, seconds: n
   });
 }
 
+async function withCpu(service: Service, run: () => Promise<Measure>): Promise<Measure> {
+  const before = service.cpuSeconds();
+  const measure = await run();
+  return { ...measure, cpuMs: ((service.cpuSeconds() - before) * 1000) / (measure.rps * SECONDS) };
+}
+
 /** The same number of concurrent callers, each running the statement back to back on its own connection. */
 async function rawLoad(pool: pg.Pool, sql: string, params: unknown[], seconds: number): Promise<Measure> {
   const latencies: number[] = [];
@@ -247,7 +255,7 @@ async function statementsPerRequest(owner: pg.Client, run: () => Promise<unknown
   return Math.min(...counts);
 }
 
-type Target = 'otklik' | 'otklikNoRls' | 'peer' | 'otklikAnon' | 'peerAnon' | 'raw';
+type Target = 'otklik' | 'otklikNoRls' | 'peer' | 'otklikAnon' | 'otklikAnonUncached' | 'peerAnon' | 'raw';
 
 /**
  * Otklik's API (production mode, its own process) against PostGraphile v5 (its own process) and one
@@ -318,11 +326,16 @@ export async function benchApi(scale: Scale): Promise<void> {
     noRls.password = 'otklik-bench-norls';
 
     const common = { DATABASE_URL: db.ownerUrl, KEYCLOAK_URL: issuer.url, APP_DATABASE_URL: db.appUrl };
-    say('starting Otklik (row-level security on), Otklik (off) and PostGraphile');
+    say('starting Otklik (row-level security on), Otklik (off), Otklik (no response cache) and PostGraphile');
     const otklik = await startOtklik('Otklik', common);
     services.push(otklik);
     const otklikNoRls = await startOtklik('Otklik without RLS', { ...common, APP_DATABASE_URL: noRls.toString() });
     services.push(otklikNoRls);
+    const otklikUncached = await startOtklik('Otklik without response cache', {
+      ...common,
+      RESPONSE_CACHE_ENTRIES: '0',
+    });
+    services.push(otklikUncached);
     const peer = await startPostGraphile({
       DATABASE_URL: db.appUrl,
       JWT_PUBLIC_KEY: issuer.publicKeyPem,
@@ -338,7 +351,10 @@ export async function benchApi(scale: Scale): Promise<void> {
       peakRss = Math.max(peakRss, otklik.memory().rss);
     }, 200);
 
-    for (const op of OPERATIONS) {
+    // BENCH_OPERATIONS=practices,leaderboard: only these operations (profiling one at a time).
+    const only = process.env.BENCH_OPERATIONS?.split(',');
+    const operations = OPERATIONS.filter((op) => !only || only.includes(op.key));
+    for (const op of operations) {
       const ov = op.otklik.variables(fixture);
       const pv = op.peer.variables(fixture);
       const otklikBody = JSON.stringify({ query: op.otklik.query, variables: ov });
@@ -355,17 +371,20 @@ export async function benchApi(scale: Scale): Promise<void> {
         statements.set(op.key, {
           otklik: await statementsPerRequest(owner, () => graphql(otklik.url, op.otklik.query, ov, token)),
           otklikAnon: await statementsPerRequest(owner, () => graphql(otklik.url, op.otklik.query, ov)),
+          otklikAnonUncached: await statementsPerRequest(owner, () => graphql(otklikUncached.url, op.otklik.query, ov)),
           peer: await statementsPerRequest(owner, () => graphql(peer.url, op.peer.query, pv, token)),
           peerAnon: await statementsPerRequest(owner, () => graphql(peer.url, op.peer.query, pv)),
           raw: await statementsPerRequest(owner, () => rawPool.query(op.raw.sql, params)),
         });
       }
       const runs: Record<Target, () => Promise<Measure>> = {
-        otklik: () => cannon(otklik.url, otklikBody, token, SECONDS),
-        peer: () => cannon(peer.url, peerBody, token, SECONDS),
-        otklikNoRls: () => cannon(otklikNoRls.url, otklikBody, token, SECONDS),
-        otklikAnon: () => cannon(otklik.url, otklikBody, undefined, SECONDS),
-        peerAnon: () => cannon(peer.url, peerBody, undefined, SECONDS),
+        otklik: () => withCpu(otklik, () => cannon(otklik.url, otklikBody, token, SECONDS)),
+        peer: () => withCpu(peer, () => cannon(peer.url, peerBody, token, SECONDS)),
+        otklikNoRls: () => withCpu(otklikNoRls, () => cannon(otklikNoRls.url, otklikBody, token, SECONDS)),
+        otklikAnon: () => withCpu(otklik, () => cannon(otklik.url, otklikBody, undefined, SECONDS)),
+        otklikAnonUncached: () =>
+          withCpu(otklikUncached, () => cannon(otklikUncached.url, otklikBody, undefined, SECONDS)),
+        peerAnon: () => withCpu(peer, () => cannon(peer.url, peerBody, undefined, SECONDS)),
         raw: () => rawLoad(rawPool, op.raw.sql, params, SECONDS),
       };
       say(`${op.key}: warming up`);
@@ -375,6 +394,7 @@ export async function benchApi(scale: Scale): Promise<void> {
         cannon(peer.url, peerBody, token, WARMUP_SECONDS),
       ]);
       await cannon(otklik.url, otklikBody, undefined, WARMUP_SECONDS);
+      await cannon(otklikUncached.url, otklikBody, undefined, WARMUP_SECONDS);
       await cannon(peer.url, peerBody, undefined, WARMUP_SECONDS);
       const measured = Object.fromEntries(Object.keys(runs).map((k) => [k, [] as Measure[]])) as Record<
         Target,
@@ -386,7 +406,10 @@ export async function benchApi(scale: Scale): Promise<void> {
         for (const target of round % 2 ? [...order].reverse() : order) {
           const m = await runs[target]();
           measured[target].push(m);
-          say(`${op.key} round ${round + 1}: ${target} ${fmt(m.rps, 0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms`);
+          say(
+            `${op.key} round ${round + 1}: ${target} ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms` +
+              (m.cpuMs === undefined ? '' : `, ${fmt(m.cpuMs)} CPU ms/request`),
+          );
         }
       }
       results.set(op.key, measured);
@@ -398,12 +421,13 @@ export async function benchApi(scale: Scale): Promise<void> {
       rps: median(ms.map((m) => m.rps)),
       p50: median(ms.map((m) => m.p50)),
       p99: median(ms.map((m) => m.p99)),
+      cpuMs: ms[0]?.cpuMs === undefined ? undefined : median(ms.map((m) => m.cpuMs!)),
       errors: ms.reduce((sum, m) => sum + m.errors, 0),
     });
     const rows: Array<Array<string | number>> = [];
     const goals: Array<Array<string | number>> = [];
     let failed = false;
-    for (const op of OPERATIONS) {
+    for (const op of operations) {
       const r = results.get(op.key)!;
       const s = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, summary(v)])) as Record<Target, Measure>;
       const st = statements.get(op.key) ?? {};
@@ -411,7 +435,8 @@ export async function benchApi(scale: Scale): Promise<void> {
         otklik: 'Otklik, signed in',
         otklikNoRls: 'Otklik, signed in, RLS off',
         peer: 'PostGraphile, signed in',
-        otklikAnon: 'Otklik, anonymous',
+        otklikAnon: 'Otklik, anonymous (response cache)',
+        otklikAnonUncached: 'Otklik, anonymous, response cache off',
         peerAnon: 'PostGraphile, anonymous',
         raw: 'Raw SQL (one statement)',
       };
@@ -422,6 +447,7 @@ export async function benchApi(scale: Scale): Promise<void> {
           fmt(s[target].rps, 0),
           fmt(s[target].p50, 1),
           fmt(s[target].p99, 1),
+          s[target].cpuMs === undefined ? '' : fmt(s[target].cpuMs!, 1),
           st[target] ?? '',
           s[target].errors,
         ]);
@@ -474,7 +500,7 @@ one request (BEGIN, COMMIT and set_config included).
 PostGraphile answers with stored rows only: the leaderboard's ranks and composite scores and the compliance
 sections and scores are left to its client, which Otklik computes.
 
-${table(['Operation', 'Target', 'req/s', 'p50 ms', 'p99 ms', 'SQL statements', 'errors'], rows)}
+${table(['Operation', 'Target', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/request', 'SQL statements', 'errors'], rows)}
 
 ## Goals
 

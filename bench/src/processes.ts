@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, createSign, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -22,21 +22,27 @@ export interface Service {
   pid: number;
   /** Resident set size now and its peak since start, in MiB (Linux /proc). */
   memory(): { rss: number; peak: number };
+  /** CPU seconds (user + system) the process has used so far (Linux /proc). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
 const mib = (status: string, field: string) =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
 
-/** Starts a Node process (TypeScript through the swc loader) and waits until it prints "Ready.". */
+/** Starts a Node process and waits until it prints "Ready.". */
 async function startNode(
   name: string,
   cwd: string,
-  script: string,
+  args: string[],
   env: Record<string, string>,
   port: number,
 ): Promise<Service> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', script], {
+  // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the processes, written when they stop (evidence for the report).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...args], {
     cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,6 +66,11 @@ async function startNode(
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       return { rss: mib(status, 'VmRSS'), peak: mib(status, 'VmHWM') };
     },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: clock ticks (100 per second).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -71,13 +82,27 @@ async function startNode(
   };
 }
 
-/** Otklik's API in production mode, as deployed: its own process, its own pool, a Keycloak-compatible issuer. */
+let built = false;
+
+/** Compiles the server as the production image does (`tsc`, no loader hooks at run time), once per run. */
+function buildServer() {
+  if (built) return;
+  process.stderr.write('bench: building the server (tsc)\n');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: path.join(ROOT, 'server'),
+    stdio: 'inherit',
+  });
+  built = true;
+}
+
+/** Otklik's API in production mode, as deployed: built output, its own process and pool, a Keycloak-shaped issuer. */
 export async function startOtklik(name: string, env: Record<string, string>): Promise<Service> {
+  buildServer();
   const port = await freePort();
   return startNode(
     name,
     path.join(ROOT, 'server'),
-    'src/main.ts',
+    ['dist/main.js'],
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -95,7 +120,13 @@ export async function startOtklik(name: string, env: Record<string, string>): Pr
 
 export async function startPostGraphile(env: Record<string, string>): Promise<Service> {
   const port = await freePort();
-  return startNode('PostGraphile', path.join(ROOT, 'bench'), 'src/postgraphile-server.ts', env, port);
+  return startNode(
+    'PostGraphile',
+    path.join(ROOT, 'bench'),
+    ['--import', '@swc-node/register/esm-register', 'src/postgraphile-server.ts'],
+    env,
+    port,
+  );
 }
 
 export interface Issuer {

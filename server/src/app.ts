@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLError } from 'graphql';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
@@ -10,6 +11,8 @@ import type { Server } from 'node:http';
 import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError, isDatabaseUnavailable } from './common/errors/format-error.js';
+import { responseCachePlugin, type ResponseCache } from './common/graphql/response-cache.js';
+import { readTransactionPlugin } from './common/graphql/read-transaction.plugin.js';
 import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
 import { createMetrics } from './common/observability/metrics.js';
 import type { ApiClientRegistry } from './modules/api-client/api-client.registry.js';
@@ -50,6 +53,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Where organisations' API clients are created (the embedded provider, or Keycloak's admin API). */
   apiClients?: ApiClientRegistry;
+  /** Whole responses to anonymous queries, dropped on every committed write (none when absent). */
+  responseCache?: ResponseCache;
 }
 
 /** A hop count stays a number for Express; anything else is its list of addresses or names. */
@@ -148,6 +153,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
       metrics.graphql,
       costAndRatePlugin(queryLimits, opts.rateLimits ?? DEFAULT_RATE_LIMITS),
       idempotencyPlugin(),
+      ...(opts.responseCache ? [responseCachePlugin(opts.responseCache)] : []),
+      readTransactionPlugin(),
+      // No HTTP cache hints are sent (responses are per viewer), so no per-field cache-control bookkeeping.
+      ApolloServerPluginCacheControlDisabled(),
       ...(opts.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer })] : []),
       ...(subscriptions ? [{ serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) }] : []),
     ],

@@ -55,6 +55,9 @@ const schema = z.object({
   TRUST_PROXY: z.string().min(1).default('loopback'),
   /** When set, GET /metrics (Prometheus) requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Anonymous responses kept in memory (0 = no response cache) and the megabytes they may take. */
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(2_000),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).default(64),
   /** Longest a database statement may run before PostgreSQL cancels it. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });

@@ -17,6 +17,7 @@ import {
   type ApiClientRegistry,
 } from './modules/api-client/api-client.registry.js';
 import { startRatingWorker } from './modules/rating/rating.worker.js';
+import { listenForDataChanges, ResponseCache } from './common/graphql/response-cache.js';
 import { startHousekeeping } from './housekeeping.js';
 import { seedDatabase } from './seeds/demo.seed.js';
 import { SEEDS_DIR } from './seeds/seed-file.js';
@@ -36,6 +37,13 @@ async function main(): Promise<void> {
   const orm = await createOrm({ url: database.appUrl, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const notificationListener = startNotificationListener(database.appUrl, logger);
   const ratingWorker = startRatingWorker({ orm, url: database.appUrl, logger });
+  const responseCache = new ResponseCache({
+    maxEntries: config.RESPONSE_CACHE_ENTRIES,
+    maxBytes: config.RESPONSE_CACHE_MB * 2 ** 20,
+  });
+  const dataChanges = config.RESPONSE_CACHE_ENTRIES
+    ? listenForDataChanges(responseCache, database.appUrl, logger)
+    : undefined;
   const housekeeping = startHousekeeping(orm, logger);
   const digests = config.SMTP_URL
     ? startDigestSender(
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
     },
     metricsToken: config.METRICS_TOKEN,
     apiClients,
+    responseCache,
     trustProxy: config.TRUST_PROXY,
     rateLimits: {
       perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
@@ -142,6 +151,7 @@ async function main(): Promise<void> {
       digests?.stop();
       await notificationListener.stop();
       await ratingWorker.stop();
+      await dataChanges?.stop();
       housekeeping.stop();
       await orm.close(true);
       logger.info('database pool closed');

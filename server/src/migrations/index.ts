@@ -17,6 +17,8 @@ import { Migration20261129150000ApiClients } from './Migration20261129150000ApiC
 import { Migration20261129160000RatingOutboxWait } from './Migration20261129160000RatingOutboxWait.js';
 import { Migration20261129170000ReviewCountLock } from './Migration20261129170000ReviewCountLock.js';
 import { Migration20261129180000ReviewCountNoKeyLock } from './Migration20261129180000ReviewCountNoKeyLock.js';
+import { Migration20261129190000PracticeNewestIndex } from './Migration20261129190000PracticeNewestIndex.js';
+import { Migration20261129200000DataChangeSignal } from './Migration20261129200000DataChangeSignal.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -39,4 +41,6 @@ export const migrationsList = [
   { name: 'Migration20261129160000RatingOutboxWait', class: Migration20261129160000RatingOutboxWait },
   { name: 'Migration20261129170000ReviewCountLock', class: Migration20261129170000ReviewCountLock },
   { name: 'Migration20261129180000ReviewCountNoKeyLock', class: Migration20261129180000ReviewCountNoKeyLock },
+  { name: 'Migration20261129190000PracticeNewestIndex', class: Migration20261129190000PracticeNewestIndex },
+  { name: 'Migration20261129200000DataChangeSignal', class: Migration20261129200000DataChangeSignal },
 ];

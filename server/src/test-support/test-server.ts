@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenForDataChanges, type ResponseCache } from '../common/graphql/response-cache.js';
 import { createApp } from '../app.js';
 import type { QueryLimits } from '../common/graphql/limits.js';
 import type { RateLimits } from '../common/graphql/rate-limit.js';
@@ -67,6 +68,8 @@ export async function startTestServer(
     db?: TestDatabase;
     /** Express `trust proxy` (default loopback, as in production). */
     trustProxy?: string;
+    /** Serve anonymous queries from this cache, listening for data changes on the test database. */
+    responseCache?: ResponseCache;
   } = {},
 ): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
@@ -108,7 +111,9 @@ export async function startTestServer(
     trustProxy: opts.trustProxy,
     apiClients: devApiClientRegistry(idp),
     rateLimits: opts.rateLimits ?? { perIpPerMinute: 0, perOrganisationPerMinute: 0 },
+    responseCache: opts.responseCache,
   });
+  const dataChanges = opts.responseCache ? listenForDataChanges(opts.responseCache, db.appUrl, logger) : undefined;
   httpServer.on('request', app.express);
   const notificationListener = startNotificationListener(db.appUrl, logger);
 
@@ -167,6 +172,7 @@ export async function startTestServer(
     async close() {
       await app.apollo.stop();
       await notificationListener.stop();
+      await dataChanges?.stop();
       httpServer.closeAllConnections();
       // A connection lost mid-transaction (the database-restart test) can keep the pool from ending.
       await Promise.race([orm.close(true), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);

@@ -80,3 +80,31 @@ describe('SQL statements per operation do not grow with the page size', () => {
     expect(large).toBe(small);
   });
 });
+
+describe('a query runs in one transaction', () => {
+  it('sets the row-level-security variables once for the operation, however many statements follow', async () => {
+    server.statements.length = 0;
+    const result = await server.gql(PRACTICES, { first: 50 }, { token: viewer.admin.token });
+    expect(result.errors).toBeUndefined();
+    // Who is calling is resolved first; then the operation's statements share one transaction.
+    const first = server.statements.findIndex((sql) => sql.startsWith('select p.*'));
+    const operation = server.statements.slice(first);
+    expect(first).toBeGreaterThan(0);
+    expect(server.statements[first - 1]).toContain('set_config');
+    expect(operation.length).toBeGreaterThan(5);
+    expect(operation.filter((sql) => sql.includes('set_config'))).toEqual([]);
+  });
+});
+
+describe('counting only what is asked for', () => {
+  it('a practice page without totalCount does not count every match', async () => {
+    server.statements.length = 0;
+    const result = await server.gql(`query { practices(first: 5) { edges { node { id } } } }`, {});
+    expect(result.errors).toBeUndefined();
+    expect(server.statements.filter((sql) => sql.includes('count(*)'))).toEqual([]);
+    server.statements.length = 0;
+    const counted = await server.gql(`query { practices(first: 5) { totalCount } }`, {});
+    expect(counted.data?.practices.totalCount).toBe(50);
+    expect(server.statements.filter((sql) => sql.includes('count(*)'))).toHaveLength(1);
+  });
+});

@@ -18,7 +18,16 @@ import { PracticeStatus } from './practice.enums.js';
 })
 export class Practice {
   [OptionalProps]?:
-    'globalId' | 'status' | 'version' | 'revisionNumber' | 'summary' | 'content' | 'createdAt' | 'updatedAt';
+    | 'globalId'
+    | 'status'
+    | 'version'
+    | 'revisionNumber'
+    | 'summary'
+    | 'content'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'reviewCount'
+    | 'reviewTotal';
 
   static readonly typename = 'Practice';
 
@@ -79,6 +88,14 @@ export class Practice {
   @Field(() => Date, { nullable: true, description: 'When it was archived, while it is.' })
   @Property({ type: 'timestamptz', nullable: true })
   archivedAt?: Date | null;
+
+  /** Submitted reviews, kept by a trigger on review in the writing transaction; never set here. */
+  @Property({ type: 'integer', defaultRaw: '0' })
+  reviewCount: number = 0;
+
+  /** Sum of the submitted reviews' mean scores (trigger-kept): with reviewCount, the exact overall mean. */
+  @Property({ type: 'decimal', defaultRaw: '0' })
+  reviewTotal: string = '0';
 }
 
 /** Which catalogue methods a practice uses, in order; a table so lists filter and batch by method. */

@@ -33,7 +33,7 @@ export async function findVisiblePractice(ctx: Context, id: string): Promise<Pra
 type Row = Record<string, unknown> & { sort_key: string; headline: string | null };
 
 /**
- * One statement for the page and one for the count, whatever the filters: the conditions are
+ * One statement for the page (and one for the count, when asked for), whatever the filters: the conditions are
  * built as SQL with parameters; row-level security still hides other organisations' drafts.
  */
 export async function listPractices(ctx: Context, args: PracticesArgs): Promise<PracticeConnection> {
@@ -103,19 +103,29 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
   const sortParams = relevance ? [search] : [];
   const from = `from practice p join organisation o on o.id = p.organisation_id where ${where.join(' and ')}`;
 
-  const pageWhere = after ? ` and (${sortKey} < ? or (${sortKey} = ? and p.id < ?))` : '';
-  const pageParams = after ? [...sortParams, after.value, ...sortParams, after.value, after.id] : [];
+  // NEWEST orders by the timestamp itself, so practice_newest_idx serves the page without sorting every row;
+  // its text sort key orders the same way and stays the cursor.
+  const newest = !relevance && sort === PracticeSort.NEWEST;
+  const orderBy = newest ? 'coalesce(p.published_at, p.updated_at) desc, p.id desc' : 'sort_key desc, p.id desc';
+  const pageWhere = !after
+    ? ''
+    : newest
+      ? ` and (coalesce(p.published_at, p.updated_at), p.id) < ((?::timestamp) at time zone 'UTC', ?::uuid)`
+      : ` and (${sortKey} < ? or (${sortKey} = ? and p.id < ?))`;
+  const pageParams = !after
+    ? []
+    : newest
+      ? [after.value, after.id]
+      : [...sortParams, after.value, ...sortParams, after.value, after.id];
   const headline = search
     ? `ts_headline('russian', regexp_replace(p.title || '. ' || p.summary || ' ' || coalesce(p.content->>'problem', ''), '[*_#>\`~]+', '', 'g'),
         websearch_to_tsquery('russian', ?), '${HEADLINE_OPTIONS}')`
     : 'null';
-  const [rows, counted] = await Promise.all([
-    ctx.em.execute<Row[]>(
-      `select p.*, ${sortKey} as sort_key, ${headline} as headline ${from}${pageWhere} order by sort_key desc, p.id desc limit ?`,
-      [...sortParams, ...(search ? [search] : []), ...params, ...pageParams, size + 1],
-    ),
-    ctx.em.execute<Array<{ count: string }>>(`select count(*) as count ${from}`, params),
-  ]);
+  const rows = await ctx.em.execute<Row[]>(
+    `select p.*, ${sortKey} as sort_key, ${headline} as headline ${from}${pageWhere} order by ${orderBy} limit ?`,
+    [...sortParams, ...(search ? [search] : []), ...params, ...pageParams, size + 1],
+  );
+  let total: Promise<number> | undefined;
   const page = rows.slice(0, size);
   const edges = page.map((row) => ({
     node: ctx.em.map(Practice, row),
@@ -124,7 +134,13 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
   }));
   return {
     edges,
-    totalCount: Number(counted[0]?.count ?? 0),
+    // Counted only when asked for: a page alone is one statement.
+    get totalCount() {
+      total ??= ctx.em
+        .execute<Array<{ count: string }>>(`select count(*) as count ${from}`, params)
+        .then((counted) => Number(counted[0]?.count ?? 0));
+      return total as unknown as number;
+    },
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: Boolean(after),

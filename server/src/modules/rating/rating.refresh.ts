@@ -46,6 +46,13 @@ async function refreshLocked(
 }
 
 /**
+ * Inside a request's read transaction, its connection (a batch becomes a savepoint, committed with the
+ * read): another connection per request could exhaust the pool while every request waits for a second
+ * one. Elsewhere (workers, the command line) a fork, so each batch commits on its own.
+ */
+const ownConnection = (em: EntityManager) => (em.isInTransaction() ? em : em.fork());
+
+/**
  * Works through the rating outbox: each batch in its own transaction takes the queued events
  * (skipping those another worker holds), locks their organisations, recomputes them and removes the events.
  * A constant number of statements per batch, whatever the amount of data behind the organisations.
@@ -59,7 +66,7 @@ export async function drainRatingOutbox(
 ): Promise<number> {
   let processed = 0;
   for (;;) {
-    const taken = await em.fork().transactional(async (tx) => {
+    const taken = await ownConnection(em).transactional(async (tx) => {
       if (lockTimeout) await tx.execute(`select set_config('lock_timeout', ?, true)`, [lockTimeout]);
       const events = await tx.execute<Array<{ id: string; organisation_id: string }>>(
         'select id, organisation_id from rating_outbox_claim(?)',
@@ -91,7 +98,9 @@ export async function drainForRead(em: EntityManager, now: Date): Promise<void> 
     // One statement when nothing is queued (the usual case on a read). Otherwise drain, and wait again
     // for events another worker claimed meanwhile (a drain skips those), draining what they leave.
     for (let round = 0; round < 3; round += 1) {
-      const [pending] = await em.fork().execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left');
+      const [pending] = await ownConnection(em).execute<Array<{ left: boolean }>>(
+        'select rating_outbox_wait() as left',
+      );
       if (!pending?.left) return;
       await drainRatingOutbox(em, now, undefined, '1s');
     }

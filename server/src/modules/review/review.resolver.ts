@@ -18,7 +18,7 @@ import {
 import { Review, ReviewResponse } from './review.entity.js';
 import { canEditReview, canRespondToReview, canWriteReviews, isOwnPractice } from './review.policy.js';
 import { createReview, respondToReview, updateReview } from './review.service.js';
-import { summariseReviews } from './review.summary.js';
+import { summaryOfPractice } from './review.summary.js';
 
 @Resolver(() => Review)
 export class ReviewResolver {
@@ -113,8 +113,8 @@ export class PracticeReviewsResolver {
   @FieldResolver(() => ReviewSummary, {
     description: 'Means per rubric criterion and overall, with the number of reviews.',
   })
-  async reviewSummary(@Root() practice: Practice, @Ctx() ctx: Context): Promise<ReviewSummary> {
-    return summariseReviews((await ctx.loaders.practiceReviews.load(practice.id)) ?? []);
+  reviewSummary(@Root() practice: Practice, @Ctx() ctx: Context): ReviewSummary {
+    return summaryOfPractice(practice, () => ctx.loaders.practiceReviews.load(practice.id));
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,4 +1,5 @@
 import { RubricCriterion, type ReviewSummary } from './dto/review.input.js';
+import type { Practice } from '../practice/practice.entity.js';
 import type { Review } from './review.entity.js';
 import { CRITERIA } from './review.validators.js';
 
@@ -25,5 +26,23 @@ export function summariseReviews(reviews: Review[]): ReviewSummary {
     count,
     overall: { mean: count ? round(all.reduce((sum, c) => sum + c.mean!, 0) / all.length) : null, count },
     criteria,
+  };
+}
+
+/**
+ * A practice's summary: the count and overall mean from the totals a trigger keeps on the practice (no
+ * query), the per-criterion means from its reviews only when they are asked for.
+ */
+export function summaryOfPractice(practice: Practice, reviews: () => Promise<Review[] | undefined>): ReviewSummary {
+  const count = practice.reviewCount;
+  let criteria: Promise<ReviewSummary['criteria']> | undefined;
+  return {
+    count,
+    overall: { mean: count ? round(Number(practice.reviewTotal) / count) : null, count },
+    get criteria() {
+      // graphql-js awaits a promise in a field's value; the loader batches it with the page's other practices.
+      criteria ??= reviews().then((loaded) => summariseReviews(loaded ?? []).criteria);
+      return criteria as unknown as ReviewSummary['criteria'];
+    },
   };
 }

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
+import type { Context } from '../../context.js';
+import type { Logger } from '../../logger.js';
+import { listenToChannels } from '../db/listen.js';
+import { isAuthenticated } from '../tenancy/actor.js';
+
+/** The channel a trigger on every table notifies, once per writing transaction (see the migration). */
+export const DATA_CHANGED_CHANNEL = 'otklik_data_changed';
+
+export interface ResponseCacheOptions {
+  /** Most responses kept; the least recently used go first. */
+  maxEntries: number;
+  /** Most bytes of serialized responses kept. */
+  maxBytes: number;
+}
+
+interface Entry {
+  version: number;
+  bytes: number;
+  result: Record<string, unknown>;
+}
+
+/**
+ * Whole responses to anonymous queries, keyed by everything such a response depends on: the query, its
+ * operation name and variables, and the language (anonymous visibility is the same for every caller).
+ * Any committed write anywhere makes every entry stale: writes through this process as their response
+ * is sent, writes by other processes and workers when PostgreSQL's notification arrives. Until the
+ * notification listener is connected, and after it loses its connection, nothing is served from it.
+ */
+export class ResponseCache {
+  #entries = new Map<string, Entry>();
+  #bytes = 0;
+  #version = 0;
+  #listening = false;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: ResponseCacheOptions) {}
+
+  /** The current data version; a response read after this moment is stored under it. */
+  get version(): number {
+    return this.#version;
+  }
+
+  get active(): boolean {
+    return this.#listening && this.options.maxEntries > 0;
+  }
+
+  /** Something was written: every stored response is stale. */
+  invalidate(): void {
+    this.#version += 1;
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  setListening(listening: boolean): void {
+    this.#listening = listening;
+    this.invalidate();
+  }
+
+  get(key: string): Record<string, unknown> | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry || entry.version !== this.#version) {
+      this.misses += 1;
+      return undefined;
+    }
+    // Most recently used last: a Map keeps insertion order.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.hits += 1;
+    return entry.result;
+  }
+
+  set(key: string, version: number, result: Record<string, unknown>): void {
+    if (version !== this.#version || !this.active) return;
+    const bytes = Buffer.byteLength(JSON.stringify(result));
+    if (bytes > this.options.maxBytes / 10) return;
+    const previous = this.#entries.get(key);
+    if (previous) this.#bytes -= previous.bytes;
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, bytes, result });
+    this.#bytes += bytes;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#entries.size <= this.options.maxEntries && this.#bytes <= this.options.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= entry.bytes;
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/** Starts listening for committed writes; the cache serves only while the listener is connected. */
+export function listenForDataChanges(cache: ResponseCache, url: string, logger: Logger): { stop(): Promise<void> } {
+  return listenToChannels(
+    url,
+    logger,
+    { [DATA_CHANGED_CHANNEL]: () => cache.invalidate() },
+    undefined,
+    () => cache.setListening(true),
+    () => cache.setListening(false),
+  );
+}
+
+function cacheKey(request: GraphQLRequest, locale: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}, locale]))
+    .digest('base64url');
+}
+
+/**
+ * Serves anonymous queries from the cache and stores their error-free responses; after any mutation
+ * through this process the cache is emptied before the mutation's response leaves, so the caller's
+ * next read sees its write.
+ */
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let store: { key: string; version: number } | undefined;
+      let mutation = false;
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'mutation') mutation = true;
+        },
+        async responseForOperation({ operation, contextValue, request }) {
+          if (operation?.operation !== 'query' || isAuthenticated(contextValue.actor) || !cache.active) return null;
+          const key = cacheKey(request, contextValue.locale);
+          const cached = cache.get(key);
+          if (cached) {
+            const headers = new HeaderMap([['x-otklik-cache', 'hit']]);
+            return { body: { kind: 'single', singleResult: cached }, http: { headers, status: 200 } };
+          }
+          // The version before anything is read: a write committed meanwhile makes this response stale at once.
+          store = { key, version: cache.version };
+          return null;
+        },
+        async willSendResponse({ response }) {
+          if (mutation) {
+            cache.invalidate();
+            return;
+          }
+          if (!store || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.errors?.length || !result.data) return;
+          cache.set(store.key, store.version, result as Record<string, unknown>);
+        },
+      };
+    },
+  };
+}
