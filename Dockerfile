@@ -44,4 +44,5 @@ USER 1000:1000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server/dist/main.js"]
+# Tracing is loaded first so it can hook the modules it instruments; it is inert without OTEL_* variables.
+CMD ["node", "--import", "./server/dist/tracing.js", "server/dist/main.js"]

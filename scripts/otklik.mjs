@@ -73,7 +73,13 @@ switch (command) {
     install();
     build();
     say('Starting…');
-    forward(spawn(process.execPath, ['server/dist/main.js'], { cwd: root, stdio: 'inherit' }));
+    // Tracing loads first (it does nothing unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+    forward(
+      spawn(process.execPath, ['--import', './server/dist/tracing.js', 'server/dist/main.js'], {
+        cwd: root,
+        stdio: 'inherit',
+      }),
+    );
     break;
   }
   case 'dev': {

@@ -18,6 +18,7 @@ import {
 } from './modules/api-client/api-client.registry.js';
 import { startRatingWorker } from './modules/rating/rating.worker.js';
 import { listenForDataChanges, ResponseCache } from './common/graphql/response-cache.js';
+import { runShutdownHooks } from './common/observability/shutdown-hooks.js';
 import { startHousekeeping } from './housekeeping.js';
 import { seedDatabase } from './seeds/demo.seed.js';
 import { SEEDS_DIR } from './seeds/seed-file.js';
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
       housekeeping.stop();
       await orm.close(true);
       logger.info('database pool closed');
+      await runShutdownHooks();
       await database.embedded?.stop();
       clearTimeout(force);
       say('Stopped.');

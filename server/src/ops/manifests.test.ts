@@ -209,7 +209,13 @@ describe('Dockerfile', () => {
     expect(Number(user!.split(':')[0])).toBeGreaterThan(0);
     expect(runtimeArgs('ENV').join(' ')).toMatch(/\bNODE_ENV=production\b/);
     expect(runtimeArgs('EXPOSE')).toEqual([String(DEFAULTS.PORT)]);
-    expect(JSON.parse(runtimeArgs('CMD')[0]!)).toEqual(['node', path.posix.join('server', serverPackage.main)]);
+    // Tracing is preloaded (inert without OTEL_* variables), then the built entry point.
+    expect(JSON.parse(runtimeArgs('CMD')[0]!)).toEqual([
+      'node',
+      '--import',
+      './server/dist/tracing.js',
+      path.posix.join('server', serverPackage.main),
+    ]);
     const [healthcheck] = runtimeArgs('HEALTHCHECK');
     expect(healthcheck).toContain('/healthz');
     // main.ts serves ../../web/dist and seed-file.ts reads ../../../seeds, relative to server/dist.

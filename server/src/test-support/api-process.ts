@@ -25,24 +25,30 @@ export interface ApiProcess {
 export async function startApiProcess(
   db: TestDatabase,
   env: Record<string, string> | ((port: number) => Record<string, string>) = {},
+  /** Modules to load before the server, as `node --import` does (e.g. src/tracing.ts). */
+  preload: string[] = [],
 ): Promise<ApiProcess> {
   const port = await freePort();
   const extra = typeof env === 'function' ? env(port) : env;
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: db.ownerUrl,
-      APP_DB_ROLE: APP_ROLE,
-      APP_DB_PASSWORD: APP_PASSWORD,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      LOG_LEVEL: 'warn',
-      ...extra,
+  const child = spawn(
+    process.execPath,
+    ['--import', '@swc-node/register/esm-register', ...preload.flatMap((m) => ['--import', m]), 'src/main.ts'],
+    {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: {
+        ...process.env,
+        DATABASE_URL: db.ownerUrl,
+        APP_DB_ROLE: APP_ROLE,
+        APP_DB_PASSWORD: APP_PASSWORD,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: 'warn',
+        ...extra,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
