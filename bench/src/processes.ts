@@ -82,6 +82,10 @@ async function startNode(
   };
 }
 
+/** The heap settings the image gives the API (the Dockerfile's NODE_OPTIONS), read from it so they cannot drift. */
+export const API_NODE_OPTIONS =
+  /NODE_OPTIONS="([^"]*)"/.exec(readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'))?.[1] ?? '';
+
 let built = false;
 
 /** Compiles the server as the production image does (`tsc`, no loader hooks at run time), once per run. */
@@ -112,6 +116,8 @@ export async function startOtklik(name: string, env: Record<string, string>): Pr
       // The benchmark drives one client address at tens of thousands of requests a minute.
       RATE_LIMIT_IP_PER_MINUTE: '0',
       RATE_LIMIT_ORGANISATION_PER_MINUTE: '0',
+      // The heap the image gives the API (Dockerfile NODE_OPTIONS); BENCH_API_NODE_OPTIONS overrides it.
+      NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? API_NODE_OPTIONS,
       ...env,
     },
     port,
