@@ -204,6 +204,14 @@ function cannon(url: string, body: string, token: string | undefined, seconds: n
   });
 }
 
+function safeRss(service: Service): number {
+  try {
+    return service.memory().rss;
+  } catch {
+    return 0;
+  }
+}
+
 async function withCpu(service: Service, run: () => Promise<Measure>): Promise<Measure> {
   const before = service.cpuSeconds();
   const measure = await run();
@@ -348,7 +356,8 @@ export async function benchApi(scale: Scale): Promise<void> {
     const sizes = new Map<string, Partial<Record<Target, number>>>();
     let peakRss = 0;
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, otklik.memory().rss);
+      // A crashed process is reported by the run that follows (assertAlive), not from this timer.
+      if (otklik.pid) peakRss = Math.max(peakRss, safeRss(otklik));
     }, 200);
 
     // BENCH_OPERATIONS=practices,leaderboard: only these operations (profiling one at a time).

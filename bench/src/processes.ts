@@ -24,6 +24,8 @@ export interface Service {
   memory(): { rss: number; peak: number };
   /** CPU seconds (user + system) the process has used so far (Linux /proc). */
   cpuSeconds(): number;
+  /** Throws with the end of the process's output when it has exited (a crash under load). */
+  assertAlive(): void;
   stop(): Promise<void>;
 }
 
@@ -58,15 +60,23 @@ async function startNode(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const pid = child.pid!;
+  const assertAlive = () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}`);
+    }
+  };
   return {
     name,
     url: `http://127.0.0.1:${port}/graphql`,
     pid,
+    assertAlive,
     memory() {
+      assertAlive();
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       return { rss: mib(status, 'VmRSS'), peak: mib(status, 'VmHWM') };
     },
     cpuSeconds() {
+      assertAlive();
       // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: clock ticks (100 per second).
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;

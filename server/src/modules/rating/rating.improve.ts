@@ -26,7 +26,11 @@ export async function compliancesOf(
 ): Promise<Map<string, ComplianceWithStandard>> {
   const ids = `{${organisationIds.join(',')}}`;
   const [organisations, standards, disclosures] = await Promise.all([
-    em.find(Organisation, { id: { $in: [...organisationIds] } }),
+    // Only the kind is needed: no entities to hydrate for thousands of organisations in a recompute.
+    em.execute<Array<{ id: string; kind: Organisation['kind'] }>>(
+      'select id, kind from organisation where id = any(?::uuid[])',
+      [ids],
+    ),
     latestStandards(em),
     em.execute<
       Array<{
@@ -42,12 +46,18 @@ export async function compliancesOf(
       [ids],
     ),
   ]);
+  const byOrganisation = new Map<string, typeof disclosures>();
+  for (const d of disclosures) {
+    const list = byOrganisation.get(d.organisation_id);
+    if (list) list.push(d);
+    else byOrganisation.set(d.organisation_id, [d]);
+  }
   const map = new Map<string, ComplianceWithStandard>();
   for (const organisation of organisations) {
     const standard = standards.find((s) => s.appliesTo.includes(organisation.kind));
     if (!standard) continue;
-    const facts = disclosures
-      .filter((d) => d.organisation_id === organisation.id && d.standard_id === standard.id)
+    const facts = (byOrganisation.get(organisation.id) ?? [])
+      .filter((d) => d.standard_id === standard.id)
       .map((d) => ({
         criterionKey: d.criterion_key,
         status: 'VERIFIED' as const,

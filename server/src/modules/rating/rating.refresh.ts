@@ -7,24 +7,38 @@ const BATCH = 500;
 
 export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
+/** Organisations whose compliance is computed at once: bounds the memory of a full recompute. */
+const SCORE_CHUNK = 1_000;
+
 /**
  * Openness scores (compliance with the standard for each organisation's kind, from VERIFIED disclosures only)
- * as of `now`; null where no standard applies. Three statements whatever the number of organisations.
+ * as of `now`; null where no standard applies. Three statements per thousand organisations.
  */
 export async function opennessScores(
   em: EntityManager,
   organisationIds: readonly string[],
   now: Date,
 ): Promise<Map<string, number | null>> {
-  const compliances = await compliancesOf(em, organisationIds, now);
   const scores = new Map<string, number | null>();
+  for (let start = 0; start < organisationIds.length; start += SCORE_CHUNK) {
+    await scoreChunk(em, organisationIds.slice(start, start + SCORE_CHUNK), now, scores);
+  }
+  return scores;
+}
+
+async function scoreChunk(
+  em: EntityManager,
+  organisationIds: readonly string[],
+  now: Date,
+  scores: Map<string, number | null>,
+): Promise<void> {
+  const compliances = await compliancesOf(em, organisationIds, now);
   for (const id of organisationIds) {
     const score = compliances.get(id)?.result.score ?? null;
     if (score !== null && !Number.isFinite(score))
       throw new InvariantError(`openness score of ${id} is not a number: ${score}`);
     scores.set(id, score);
   }
-  return scores;
 }
 
 /** Inside a transaction holding the organisations' locks: stores their rating inputs recomputed from committed data. */
