@@ -232,3 +232,28 @@ describe('history and distribution', () => {
     expect(nextMonth.snapshot?.reason).toBe('MONTHLY');
   });
 });
+
+describe('reading ratings while refreshes hold their locks', () => {
+  it('serves the stored inputs, without an error, when a refresh in flight holds the queued events', async () => {
+    const pg = await import('pg');
+    const holder = new pg.default.Client({ connectionString: server.db.ownerUrl });
+    await holder.connect();
+    try {
+      // Another worker's refresh in flight: it has claimed the queued event and holds it until it commits.
+      await holder.query('begin');
+      await holder.query('select rating_enqueue($1::uuid)', [uuidOf(owner.id)]);
+      await holder.query('commit');
+      await holder.query('begin');
+      await holder.query('select id from rating_outbox_claim(1000)');
+      const result = await server.gql(
+        `query($group: ID!) { ratings(groupId: $group, first: 5) { edges { node { rank composite organisation { name } } } } }`,
+        { group: group.id },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.ratings.edges.length).toBeGreaterThan(0);
+    } finally {
+      await holder.query('rollback').catch(() => {});
+      await holder.end();
+    }
+  });
+});

@@ -112,8 +112,9 @@ export async function drainForRead(em: EntityManager, now: Date): Promise<void> 
     // One statement when nothing is queued (the usual case on a read). Otherwise drain, and wait again
     // for events another worker claimed meanwhile (a drain skips those), draining what they leave.
     for (let round = 0; round < 3; round += 1) {
-      const [pending] = await ownConnection(em).execute<Array<{ left: boolean }>>(
-        'select rating_outbox_wait() as left',
+      // In its own (sub)transaction: a lock timeout here must not abort the read's transaction.
+      const [pending] = await ownConnection(em).transactional((tx) =>
+        tx.execute<Array<{ left: boolean }>>('select rating_outbox_wait() as left'),
       );
       if (!pending?.left) return;
       await drainRatingOutbox(em, now, undefined, '1s');
