@@ -16,6 +16,7 @@ import { readTransactionPlugin } from './common/graphql/read-transaction.plugin.
 import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
 import { createMetrics } from './common/observability/metrics.js';
 import type { ApiClientRegistry } from './modules/api-client/api-client.registry.js';
+import { defaultTargets, type WebhookTargetPolicy } from './modules/webhook/webhook-target.js';
 import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './common/graphql/limits.js';
 import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
   apiClients?: ApiClientRegistry;
   /** Whole responses to anonymous queries, dropped on every committed write (none when absent). */
   responseCache?: ResponseCache;
+  /** Which webhook URLs organisations may subscribe (default: https and public addresses in production). */
+  webhookTargets?: WebhookTargetPolicy;
 }
 
 /** A hop count stays a number for Express; anything else is its list of addresses or names. */
@@ -193,6 +196,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           now,
           settings,
           apiClients: opts.apiClients,
+          webhookTargets: opts.webhookTargets ?? defaultTargets(opts.production),
         });
       },
     }),

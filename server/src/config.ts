@@ -60,6 +60,14 @@ const schema = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).default(64),
   /** Longest a database statement may run before PostgreSQL cancels it. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /**
+   * Whether webhook URLs may point at private, loopback and link-local addresses (a receiver on the deployment's
+   * own network). Always allowed outside production; in production only when set to true.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string };

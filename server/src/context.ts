@@ -3,6 +3,7 @@ import type { Locale } from './common/i18n/locale.js';
 import { activeOrganisationId, isAuthenticated, type Actor } from './common/tenancy/actor.js';
 import type { Logger } from './logger.js';
 import type { ApiClientRegistry } from './modules/api-client/api-client.registry.js';
+import type { WebhookTargetPolicy } from './modules/webhook/webhook-target.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Tunable rules of the product (configuration). */
@@ -30,6 +31,8 @@ export interface Context {
   settings: Settings;
   /** Where API clients are created in the identity provider; absent when that is not configured. */
   apiClients?: ApiClientRegistry;
+  /** Which webhook URLs are accepted; absent means the strictest (https, public addresses only). */
+  webhookTargets?: WebhookTargetPolicy;
 }
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {

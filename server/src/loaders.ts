@@ -7,6 +7,7 @@ import { Organisation } from './modules/organisation/organisation.entity.js';
 import { GroupModerator, ThematicGroup } from './modules/thematic-group/thematic-group.entity.js';
 import { createPracticeLoaders } from './modules/practice/practice.loader.js';
 import { createReviewLoaders } from './modules/review/review.loader.js';
+import { createWebhookLoaders } from './modules/webhook/webhook.loader.js';
 import { createFirstPageLoader } from './modules/thematic-group/group-membership.loader.js';
 import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group/group-membership.entity.js';
 
@@ -17,6 +18,7 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
   return {
     ...createPracticeLoaders(em),
     ...createReviewLoaders(em),
+    ...createWebhookLoaders(em),
     /** First pages of nested group-membership connections, batched across parents. */
     membershipFirstPage: createFirstPageLoader(em, activeOrganisationId),
     /** Moderator e-mails per group (besides platform moderators). */

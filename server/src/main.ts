@@ -17,6 +17,7 @@ import {
   type ApiClientRegistry,
 } from './modules/api-client/api-client.registry.js';
 import { startRatingWorker } from './modules/rating/rating.worker.js';
+import { startWebhookWorker } from './modules/webhook/webhook.worker.js';
 import { listenForDataChanges, ResponseCache } from './common/graphql/response-cache.js';
 import { runShutdownHooks } from './common/observability/shutdown-hooks.js';
 import { startHousekeeping } from './housekeeping.js';
@@ -38,6 +39,11 @@ async function main(): Promise<void> {
   const orm = await createOrm({ url: database.appUrl, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const notificationListener = startNotificationListener(database.appUrl, logger);
   const ratingWorker = startRatingWorker({ orm, url: database.appUrl, logger });
+  const webhookTargets = {
+    production,
+    allowPrivateNetworks: !production || config.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
+  };
+  const webhookWorker = startWebhookWorker({ orm, url: database.appUrl, logger, targets: webhookTargets });
   const responseCache = new ResponseCache({
     maxEntries: config.RESPONSE_CACHE_ENTRIES,
     maxBytes: config.RESPONSE_CACHE_MB * 2 ** 20,
@@ -114,6 +120,7 @@ async function main(): Promise<void> {
     },
     metricsToken: config.METRICS_TOKEN,
     apiClients,
+    webhookTargets,
     responseCache,
     trustProxy: config.TRUST_PROXY,
     rateLimits: {
@@ -152,6 +159,7 @@ async function main(): Promise<void> {
       digests?.stop();
       await notificationListener.stop();
       await ratingWorker.stop();
+      await webhookWorker.stop();
       await dataChanges?.stop();
       housekeeping.stop();
       await orm.close(true);

@@ -40,6 +40,7 @@ import {
   OrganisationGroupsResolver,
   ThematicGroupResolver,
 } from './modules/thematic-group/thematic-group.resolver.js';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from './modules/webhook/webhook.resolver.js';
 
 export const resolvers = [
   MeResolver,
@@ -69,6 +70,8 @@ export const resolvers = [
   RatingResolver,
   OrganisationRatingResolver,
   OrganisationRatingFieldsResolver,
+  WebhookSubscriptionResolver,
+  WebhookDeliveryResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

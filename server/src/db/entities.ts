@@ -12,6 +12,8 @@ import { Review, ReviewEdition, ReviewResponse } from '../modules/review/review.
 import { Practice, PracticeMethod } from '../modules/practice/practice.entity.js';
 import { GroupMembership } from '../modules/thematic-group/group-membership.entity.js';
 import { GroupModerator, ThematicGroup } from '../modules/thematic-group/thematic-group.entity.js';
+import { WebhookDelivery, WebhookDeliveryAttempt } from '../modules/webhook/webhook-delivery.entity.js';
+import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity.js';
 
 export const entities = [
   Organisation,
@@ -37,4 +39,7 @@ export const entities = [
   OpennessStandard,
   Disclosure,
   ComplianceSnapshot,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

@@ -19,6 +19,7 @@ import { Migration20261129170000ReviewCountLock } from './Migration2026112917000
 import { Migration20261129180000ReviewCountNoKeyLock } from './Migration20261129180000ReviewCountNoKeyLock.js';
 import { Migration20261129190000PracticeNewestIndex } from './Migration20261129190000PracticeNewestIndex.js';
 import { Migration20261129200000DataChangeSignal } from './Migration20261129200000DataChangeSignal.js';
+import { Migration20261129210000Webhooks } from './Migration20261129210000Webhooks.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261129180000ReviewCountNoKeyLock', class: Migration20261129180000ReviewCountNoKeyLock },
   { name: 'Migration20261129190000PracticeNewestIndex', class: Migration20261129190000PracticeNewestIndex },
   { name: 'Migration20261129200000DataChangeSignal', class: Migration20261129200000DataChangeSignal },
+  { name: 'Migration20261129210000Webhooks', class: Migration20261129210000Webhooks },
 ];

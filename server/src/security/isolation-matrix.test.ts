@@ -228,6 +228,21 @@ beforeAll(async () => {
   );
   expect(pending.data?.requestGroupMembership.userErrors).toEqual([]);
   await createPractice(server, victim, shared, { draft: true, content: { title: marker('Draft') } });
+  // A webhook subscription (its URL, description and secret private), and a delivery queued by the publication below.
+  const webhook = await server.gql(
+    `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) {
+      signingSecret userErrors { code } } }`,
+    {
+      input: {
+        url: `https://victim.example.org/${marker('WebhookUrl')}`,
+        events: ['PRACTICE_PUBLISHED'],
+        description: marker('WebhookDescription'),
+      },
+    },
+    as,
+  );
+  expect(webhook.data?.createWebhookSubscription.userErrors).toEqual([]);
+  secrets.add(webhook.data?.createWebhookSubscription.signingSecret);
   const published = await createPractice(server, victim, shared);
   const peerReviewer = await addMember(server, peer, 'REVIEWER');
   await submitReview(server, peerReviewer.token, published.id);
@@ -278,6 +293,8 @@ beforeAll(async () => {
   );
   await rememberPrivate('Member', `select id from member where organisation_id = $1`, [v]);
   await rememberPrivate('ApiClient', `select id from service_account where organisation_id = $1`, [v]);
+  await rememberPrivate('WebhookSubscription', `select id from webhook_subscription where organisation_id = $1`, [v]);
+  await rememberPrivate('WebhookDelivery', `select id from webhook_delivery where organisation_id = $1`, [v]);
   for (const row of await server.db.query<{ client_id: string }>(
     'select client_id from service_account where organisation_id = $1',
     [v],
@@ -335,7 +352,7 @@ describe('tenant isolation matrix', () => {
     expect(problems).toEqual([]);
     // The same probes as the victim's ADMIN do reach its private objects: the matrix has teeth. (Invitations
     // show only their e-mail's owner; the draft review sits under another organisation's practice, deeper.)
-    const markers = [...secrets].filter((s) => /^SECRET(Draft|Disclosure|ApiClient)/.test(s));
+    const markers = [...secrets].filter((s) => /^SECRET(Draft|Disclosure|ApiClient|Webhook)/.test(s));
     expect(markers.filter((m) => !seenByVictim.has(m))).toEqual([]);
     expect(seenByVictim.size).toBeGreaterThan(markers.length);
   });

@@ -12,6 +12,8 @@ import { devApiClientRegistry } from '../modules/api-client/api-client.registry.
 import { createDevIdentityProvider, type DevIdentityProvider, type DevUser } from '../dev-idp/dev-idp.js';
 import { createLogger } from '../logger.js';
 import { startNotificationListener } from '../modules/notification/notification.listener.js';
+import { startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhook/webhook.worker.js';
+import { defaultTargets } from '../modules/webhook/webhook-target.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const REALM = 'otklik';
@@ -70,6 +72,8 @@ export async function startTestServer(
     trustProxy?: string;
     /** Serve anonymous queries from this cache, listening for data changes on the test database. */
     responseCache?: ResponseCache;
+    /** Run a webhook worker with these options (none unless given). */
+    webhooks?: Omit<WebhookWorkerOptions, 'orm' | 'url' | 'logger'>;
   } = {},
 ): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
@@ -116,6 +120,15 @@ export async function startTestServer(
   const dataChanges = opts.responseCache ? listenForDataChanges(opts.responseCache, db.appUrl, logger) : undefined;
   httpServer.on('request', app.express);
   const notificationListener = startNotificationListener(db.appUrl, logger);
+  const webhookWorker = opts.webhooks
+    ? startWebhookWorker({
+        targets: defaultTargets(opts.production ?? false),
+        ...opts.webhooks,
+        orm,
+        url: db.appUrl,
+        logger,
+      })
+    : undefined;
 
   const token = async (username: string, password: string) => {
     const response = await fetch(`${idp.issuer}/protocol/openid-connect/token`, {
@@ -172,6 +185,7 @@ export async function startTestServer(
     async close() {
       await app.apollo.stop();
       await notificationListener.stop();
+      await webhookWorker?.stop();
       await dataChanges?.stop();
       httpServer.closeAllConnections();
       // A connection lost mid-transaction (the database-restart test) can keep the pool from ending.

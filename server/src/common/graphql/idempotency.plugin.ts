@@ -7,7 +7,7 @@ import { activeOrganisationId, isAuthenticated } from '../tenancy/actor.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-const SECRET_FIELDS = new Set(['clientSecret']);
+const SECRET_FIELDS = new Set(['clientSecret', 'signingSecret']);
 
 const refusal = (code: string, message: string, status: number) =>
   new GraphQLError(message, { extensions: { code, http: { status } } });

@@ -11,6 +11,7 @@ import {
 } from '../../test-support/factories.js';
 import { startTestServer, type Person, type TestServer } from '../../test-support/test-server.js';
 import { SILENT_TABLES } from '../../migrations/Migration20261129200000DataChangeSignal.js';
+import { WEBHOOK_SILENT_TABLES } from '../../migrations/Migration20261129210000Webhooks.js';
 import { ResponseCache } from './response-cache.js';
 
 const PRACTICES = `query { practices(first: 50) { edges { node { id title organisation { name } } } } }`;
@@ -132,7 +133,7 @@ describe('response cache for anonymous queries', () => {
       `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p') and not (c.relname = any ($1::text[]))
           and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = c.relname || '_data_changed')`,
-      [SILENT_TABLES],
+      [[...SILENT_TABLES, ...WEBHOOK_SILENT_TABLES]],
     );
     expect(missing).toEqual([]);
   });
