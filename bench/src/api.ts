@@ -409,7 +409,9 @@ export async function benchApi(scale: Scale): Promise<void> {
         Target,
         Measure[]
       >;
-      const order = Object.keys(runs) as Target[];
+      // BENCH_TARGETS=otklik,peer: only these targets (a CPU profile of signed-in requests alone).
+      const targets = process.env.BENCH_TARGETS?.split(',');
+      const order = (Object.keys(runs) as Target[]).filter((t) => !targets || targets.includes(t));
       for (let round = 0; round < ROUNDS; round++) {
         // Alternate the order each round so no target always runs on a warmer or cooler machine.
         for (const target of round % 2 ? [...order].reverse() : order) {
@@ -515,7 +517,14 @@ ${table(['Operation', 'Target', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/request', '
 
 ${table(['Operation', 'Goal', 'Measured', ''], goals)}
 `;
-    await writeReport(`api-${scale.name}`, `API benchmark (${scale.name})`, body, version!.v.split(',')[0]!);
+    // A run restricted to some operations or targets (profiling) does not replace the full report.
+    const partial = Boolean(process.env.BENCH_OPERATIONS || process.env.BENCH_TARGETS);
+    await writeReport(
+      `api-${scale.name}${partial ? '-partial' : ''}`,
+      `API benchmark (${scale.name})`,
+      body,
+      version!.v.split(',')[0]!,
+    );
     if (failed) process.exitCode = 1;
   } finally {
     for (const service of services) await service.stop();

@@ -11,7 +11,7 @@ import type { Server } from 'node:http';
 import { bearerAuth } from './common/auth/bearer.js';
 import type { createTokenVerifier } from './common/auth/token-verifier.js';
 import { formatError, isDatabaseUnavailable } from './common/errors/format-error.js';
-import { responseCachePlugin, type ResponseCache } from './common/graphql/response-cache.js';
+import { responseCachePlugin, serveCachedResponses, type ResponseCache } from './common/graphql/response-cache.js';
 import { readTransactionPlugin } from './common/graphql/read-transaction.plugin.js';
 import { idempotencyPlugin } from './common/graphql/idempotency.plugin.js';
 import { createMetrics } from './common/observability/metrics.js';
@@ -19,7 +19,7 @@ import type { ApiClientRegistry } from './modules/api-client/api-client.registry
 import { defaultTargets, type WebhookTargetPolicy } from './modules/webhook/webhook-target.js';
 import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './common/graphql/limits.js';
 import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
+import { CostRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
 import { rejectNulCharacters } from './common/graphql/reject-nul.js';
 import { currentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
 import { createContext, DEFAULT_SETTINGS, type Context, type Settings } from './context.js';
@@ -128,6 +128,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const schema = await createSchema();
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const queryLimits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const rateLimits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
+  // One limiter for the API and for answers served from the response cache, so both draw on one budget.
+  const limiter = new CostRateLimiter();
   const subscriptions = opts.httpServer
     ? attachSubscriptions({
         httpServer: opts.httpServer,
@@ -154,7 +157,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       formatError(formatted, error, { locale: currentLocale(), logger: opts.logger, exposeDetails: !opts.production }),
     plugins: [
       metrics.graphql,
-      costAndRatePlugin(queryLimits, opts.rateLimits ?? DEFAULT_RATE_LIMITS),
+      costAndRatePlugin(queryLimits, rateLimits, limiter),
       idempotencyPlugin(),
       ...(opts.responseCache ? [responseCachePlugin(opts.responseCache)] : []),
       readTransactionPlugin(),
@@ -171,6 +174,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     express.json({ limit: '1mb' }),
     rejectNulCharacters,
     tokenLimit(queryLimits.tokens),
+    ...(opts.responseCache ? [serveCachedResponses(opts.responseCache, limiter, rateLimits)] : []),
     bearerAuth(opts.verifier),
     expressMiddleware(apollo, {
       context: async ({ req }: { req: Request }) => {

@@ -33,6 +33,8 @@ export interface Context {
   apiClients?: ApiClientRegistry;
   /** Which webhook URLs are accepted; absent means the strictest (https, public addresses only). */
   webhookTargets?: WebhookTargetPolicy;
+  /** The operation's cost under the rate limits, once it is known. */
+  operationCost?: number;
 }
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {

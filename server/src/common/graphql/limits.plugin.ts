@@ -37,6 +37,7 @@ export function costAndRatePlugin(
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables ?? {}, limits.cost);
           if (cost > limits.cost) throw costLimitError(limits.cost, cost);
+          contextValue.operationCost = cost;
           // Anonymous requests spend their address's budget; signed-in ones their organisation's (or, acting
           // for none, their own), so colleagues behind one address do not share a visitor's budget.
           const organisationId = activeOrganisationId(contextValue.actor);

@@ -181,3 +181,33 @@ describe('ResponseCache', () => {
     expect(small.get('19')).toBeDefined();
   });
 });
+
+describe('answers from the cache under the rate limits', () => {
+  it('charges each cached answer to the client address like any other request', async () => {
+    const limitedCache = new ResponseCache({ maxEntries: 10, maxBytes: 2 ** 20 });
+    const limited = await startTestServer({
+      responseCache: limitedCache,
+      rateLimits: { perIpPerMinute: 40, perOrganisationPerMinute: 0 },
+    });
+    try {
+      for (let waited = 0; !limitedCache.active && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const statuses: number[] = [];
+      const hits: boolean[] = [];
+      for (let i = 0; i < 60 && !statuses.includes(429); i++) {
+        const response = await fetch(`${limited.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ feedbackMethods { key } }' }),
+        });
+        statuses.push(response.status);
+        hits.push(response.headers.get('x-otklik-cache') === 'hit');
+      }
+      expect(hits.filter(Boolean).length).toBeGreaterThan(0);
+      expect(statuses).toContain(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

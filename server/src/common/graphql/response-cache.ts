@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
+import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../../context.js';
 import type { Logger } from '../../logger.js';
 import { listenToChannels } from '../db/listen.js';
+import { localeFromHeader } from '../i18n/locale.js';
 import { isAuthenticated } from '../tenancy/actor.js';
+import type { CostRateLimiter, RateLimits } from './rate-limit.js';
 
 /** The channel a trigger on every table notifies, once per writing transaction (see the migration). */
 export const DATA_CHANGED_CHANNEL = 'otklik_data_changed';
@@ -19,6 +22,10 @@ interface Entry {
   version: number;
   bytes: number;
   result: Record<string, unknown>;
+  /** The response as sent, serialized once. */
+  json: string;
+  /** What the operation costs under the rate limits: a cached answer is charged the same. */
+  cost: number;
 }
 
 /**
@@ -60,8 +67,13 @@ export class ResponseCache {
   }
 
   get(key: string): Record<string, unknown> | undefined {
+    return this.entry(key)?.result;
+  }
+
+  /** The stored answer with its serialized form and cost, when current. */
+  entry(key: string): Entry | undefined {
     const entry = this.#entries.get(key);
-    if (!entry || entry.version !== this.#version) {
+    if (!entry || entry.version !== this.#version || !this.active) {
       this.misses += 1;
       return undefined;
     }
@@ -69,17 +81,18 @@ export class ResponseCache {
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     this.hits += 1;
-    return entry.result;
+    return entry;
   }
 
-  set(key: string, version: number, result: Record<string, unknown>): void {
+  set(key: string, version: number, result: Record<string, unknown>, cost = 1): void {
     if (version !== this.#version || !this.active) return;
-    const bytes = Buffer.byteLength(JSON.stringify(result));
+    const json = `${JSON.stringify(result)}\n`;
+    const bytes = Buffer.byteLength(json);
     if (bytes > this.options.maxBytes / 10) return;
     const previous = this.#entries.get(key);
     if (previous) this.#bytes -= previous.bytes;
     this.#entries.delete(key);
-    this.#entries.set(key, { version, bytes, result });
+    this.#entries.set(key, { version, bytes, result, json, cost });
     this.#bytes += bytes;
     for (const [oldest, entry] of this.#entries) {
       if (this.#entries.size <= this.options.maxEntries && this.#bytes <= this.options.maxBytes) break;
@@ -105,10 +118,49 @@ export function listenForDataChanges(cache: ResponseCache, url: string, logger: 
   );
 }
 
-function cacheKey(request: GraphQLRequest, locale: string): string {
+function cacheKey(request: Pick<GraphQLRequest, 'query' | 'operationName' | 'variables'>, locale: string): string {
   return createHash('sha256')
     .update(JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}, locale]))
     .digest('base64url');
+}
+
+/**
+ * The fast path for the usual case, before authentication and GraphQL: an anonymous POST of one
+ * operation whose answer is current in the cache is sent as stored, charged its cost to the client
+ * address like any other request. Anything else (a miss, a token, a spent budget) goes on to the API.
+ */
+export function serveCachedResponses(
+  cache: ResponseCache,
+  limiter: CostRateLimiter,
+  rates: RateLimits,
+): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+    if (
+      !cache.active ||
+      req.method !== 'POST' ||
+      req.headers.authorization !== undefined ||
+      typeof body?.query !== 'string' ||
+      (body.operationName != null && typeof body.operationName !== 'string') ||
+      (body.variables != null && typeof body.variables !== 'object')
+    ) {
+      return next();
+    }
+    const locale = localeFromHeader(req.header('accept-language'));
+    const entry = cache.entry(
+      cacheKey(
+        {
+          query: body.query,
+          operationName: (body.operationName as string | null | undefined) ?? undefined,
+          variables: (body.variables as Record<string, unknown> | null | undefined) ?? undefined,
+        },
+        locale,
+      ),
+    );
+    if (!entry) return next();
+    if (!limiter.take([{ key: `ip:${req.ip ?? ''}`, perMinute: rates.perIpPerMinute }], entry.cost).ok) return next();
+    res.status(200).set('x-otklik-cache', 'hit').type('application/json; charset=utf-8').send(entry.json);
+  };
 }
 
 /**
@@ -137,7 +189,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
           store = { key, version: cache.version };
           return null;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (mutation) {
             cache.invalidate();
             return;
@@ -145,7 +197,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
           if (!store || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors?.length || !result.data) return;
-          cache.set(store.key, store.version, result as Record<string, unknown>);
+          cache.set(store.key, store.version, result as Record<string, unknown>, contextValue.operationCost);
         },
       };
     },
