@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../test-support/free-port.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent, withDatabase } from '../db/database-url.js';
@@ -16,14 +16,6 @@ import { startTestServer, type TestServer } from '../test-support/test-server.js
  * retryable code; once it is back the same API process serves again (no restart of its own), and no
  * half-written change is visible. Runs its own PostgreSQL cluster, which it stops and starts.
  */
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const DATA_DIR = path.resolve(import.meta.dirname, '../../../.data/restart-test-postgres');
 const logger = createLogger('silent');

@@ -1,3 +1,4 @@
+import { serialRunner } from '../../common/async/serial-runner.js';
 import { listenToChannels } from '../../common/db/listen.js';
 import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../logger.js';
@@ -18,29 +19,17 @@ export function startRatingWorker(options: {
 }): { stop(): Promise<void> } {
   const { orm, logger } = options;
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> | undefined;
-  let again = false;
   let stopped = false;
-
-  const drain = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await drainRatingOutbox(orm.em.fork(), now());
-        } catch (error) {
-          logger.warn({ err: error }, 'rating outbox: refresh failed; the events stay queued');
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = undefined;
-    });
-  };
+  const { run: drain, idle } = serialRunner(
+    async () => {
+      try {
+        await drainRatingOutbox(orm.em.fork(), now());
+      } catch (error) {
+        logger.warn({ err: error }, 'rating outbox: refresh failed; the events stay queued');
+      }
+    },
+    () => stopped,
+  );
 
   const upkeep = async () => {
     try {
@@ -66,7 +55,7 @@ export function startRatingWorker(options: {
       stopped = true;
       clearInterval(timer);
       await listener.stop();
-      await Promise.allSettled([running, upkeepRun]);
+      await Promise.allSettled([idle(), upkeepRun]);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { serialRunner } from '../../common/async/serial-runner.js';
 import { listenToChannels } from '../../common/db/listen.js';
 import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../logger.js';
@@ -31,28 +32,16 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };
   const abort = new AbortController();
-  let running: Promise<void> | undefined;
-  let again = false;
-
-  const drain = () => {
-    if (abort.signal.aborted) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await deliverDueWebhooks(orm.em.fork(), delivery, logger, abort.signal);
-        } catch (error) {
-          logger.warn({ err: error }, 'webhook deliveries: a round failed; unrecorded attempts are retried');
-        }
-      } while (again && !abort.signal.aborted);
-    })().finally(() => {
-      running = undefined;
-    });
-  };
+  const { run: drain, idle } = serialRunner(
+    async () => {
+      try {
+        await deliverDueWebhooks(orm.em.fork(), delivery, logger, abort.signal);
+      } catch (error) {
+        logger.warn({ err: error }, 'webhook deliveries: a round failed; unrecorded attempts are retried');
+      }
+    },
+    () => abort.signal.aborted,
+  );
 
   const listener = listenToChannels(url, logger, { otklik_webhook: drain }, drain);
   const timer = setInterval(drain, pollMs ?? 5_000).unref();
@@ -64,7 +53,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       abort.abort();
       clearInterval(timer);
       await listener.stop();
-      await running;
+      await idle();
     },
   };
 }
