@@ -77,7 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let stopping = false;
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(opts.trustProxy ?? 'loopback'));
-  const metrics = createMetrics(opts.orm);
+  const metrics = createMetrics(opts.orm, opts.responseCache);
   app.use(metrics.http);
 
   app.use((req, res, next) => {

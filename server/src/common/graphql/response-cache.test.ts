@@ -121,6 +121,16 @@ describe('response cache for anonymous queries', () => {
     expect(titles(anonymous)).not.toContain('Черновик автора');
   });
 
+  it('reports its hits, misses and entries on /metrics', async () => {
+    await read(PRACTICES);
+    await read(PRACTICES);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]);
+    expect(value('otklik_response_cache_hits_total')).toBeGreaterThan(0);
+    expect(value('otklik_response_cache_misses_total')).toBeGreaterThan(0);
+    expect(value('otklik_response_cache_entries')).toBeGreaterThan(0);
+  });
+
   it('does not keep answers with errors', async () => {
     const bad = `query { practices(first: 1000) { edges { node { id } } } }`;
     const first = await read(bad);

@@ -4,6 +4,7 @@ import express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
+import type { ResponseCache } from '../graphql/response-cache.js';
 import type { Orm } from '../../db/orm.js';
 import { DomainError, InputErrors } from '../errors/domain-error.js';
 
@@ -26,7 +27,7 @@ export interface Metrics {
 }
 
 /** The application's metrics, in their own registry (several apps may share a process in tests). */
-export function createMetrics(orm: Orm): Metrics {
+export function createMetrics(orm: Orm, responseCache?: ResponseCache): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'otklik_' });
   const httpDuration = new Histogram({
@@ -60,6 +61,32 @@ export function createMetrics(orm: Orm): Metrics {
       this.set({ state: 'idle' }, pool.idleCount);
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
+  });
+
+  // The cache counts for itself; these read its counts at each scrape.
+  const fromCache = (read: (cache: ResponseCache) => number) =>
+    function (this: Counter | Gauge) {
+      if (!responseCache) return;
+      this.reset();
+      this.inc(read(responseCache));
+    };
+  new Counter({
+    name: 'otklik_response_cache_hits_total',
+    help: 'Anonymous queries answered from the response cache',
+    registers: [registry],
+    collect: fromCache((cache) => cache.hits),
+  });
+  new Counter({
+    name: 'otklik_response_cache_misses_total',
+    help: 'Anonymous queries the response cache could not answer',
+    registers: [registry],
+    collect: fromCache((cache) => cache.misses),
+  });
+  new Gauge({
+    name: 'otklik_response_cache_entries',
+    help: 'Answers held in the response cache',
+    registers: [registry],
+    collect: fromCache((cache) => cache.size),
   });
 
   // Route labels from a fixed set: a raw path would let any client grow the label set without end.
