@@ -77,7 +77,7 @@ export function ApiClientSecretPanel({
   );
 }
 
-function CopyableText({
+export function CopyableText({
   id,
   label,
   hint,

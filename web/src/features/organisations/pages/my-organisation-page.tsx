@@ -12,6 +12,7 @@ import { ApiClientsSection } from '../components/api-clients-section';
 import { InvitationsSection } from '../components/invitations-section';
 import { MembersSection } from '../components/members-section';
 import { OrganisationForm } from '../components/organisation-form';
+import { WebhooksSection } from '../components/webhooks-section';
 import { MyOrganisationDocument, UpdateOrganisationDocument } from '../graphql/organisations';
 import type { OrganisationFormValues } from '../organisation-validation';
 import { OrganisationPracticesSection } from '../../practices/components/practice-sections';
@@ -93,6 +94,8 @@ function MyOrganisation() {
               {' · '}
               <a href="#api-clients">{t('apiClients.title')}</a>
               {' · '}
+              <a href="#webhooks">{t('webhooks.title')}</a>
+              {' · '}
               <Link to="/openness/verification">{t('myOrganisation.verification')}</Link>
             </>
           )}
@@ -159,6 +162,8 @@ function MyOrganisation() {
       {isAdmin && <InvitationsSection />}
 
       <ApiClientsSection viewerRole={organisation.viewerRole} tokenEndpoint={auth.client.endpoints.token} />
+
+      <WebhooksSection viewerRole={organisation.viewerRole} />
     </div>
   );
 }

@@ -1,0 +1,382 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MemberRole, WebhookDeliveriesQuery, WebhookSubscriptionsQuery } from '../../../gql/graphql';
+import { useFormatters } from '../../../app/i18n/use-formatters';
+import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
+import {
+  DeleteWebhookSubscriptionDocument,
+  ReplayWebhookDeliveryDocument,
+  UpdateWebhookSubscriptionDocument,
+  WebhookDeliveriesDocument,
+  WebhookSubscriptionsDocument,
+} from '../graphql/webhooks';
+import { CreateWebhookForm, type CreatedWebhook } from './create-webhook-form';
+import { WebhookSecretPanel } from './webhook-secret-panel';
+
+type Subscription = WebhookSubscriptionsQuery['webhookSubscriptions'][number];
+type Delivery = WebhookDeliveriesQuery['webhookDeliveries']['edges'][number]['node'];
+
+const messagesOf = (errors: readonly { message: string }[]) => errors.map((e) => e.message);
+
+/**
+ * For the organisation's admins: webhook subscriptions (подписки на вебхуки) — the list, creation
+ * with the one-time signing secret, pause/resume, deletion and each subscription's recent deliveries.
+ */
+export function WebhooksSection({ viewerRole }: { viewerRole: MemberRole | null | undefined }) {
+  return viewerRole === 'ADMIN' ? <Webhooks /> : null;
+}
+
+function Webhooks() {
+  const { t } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(WebhookSubscriptionsDocument, {
+    fetchPolicy: 'cache-and-network',
+  });
+  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const [notice, setNotice] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const subscriptions = data?.webhookSubscriptions ?? [];
+  const selected = subscriptions.find((s) => s.id === selectedId) ?? null;
+
+  return (
+    <section aria-labelledby="webhooks-title" className="panel" id="webhooks">
+      <h2 id="webhooks-title">{t('webhooks.title')}</h2>
+      <p className="muted">{t('webhooks.lead')}</p>
+      {loading && !data && <LoadingState />}
+      {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {data && subscriptions.length === 0 && <EmptyState>{t('webhooks.empty')}</EmptyState>}
+      {subscriptions.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('webhooks.listCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.url')}</th>
+                <th scope="col">{t('webhooks.events')}</th>
+                <th scope="col">{t('webhooks.status')}</th>
+                <th scope="col">{t('webhooks.createdAt')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('webhooks.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {subscriptions.map((subscription) => (
+                <SubscriptionRow
+                  key={subscription.id}
+                  subscription={subscription}
+                  selected={subscription.id === selectedId}
+                  onShowDeliveries={() => setSelectedId(subscription.id)}
+                  onNotice={setNotice}
+                  onDeleted={() => {
+                    if (selectedId === subscription.id) setSelectedId(null);
+                    setNotice(t('webhooks.deletedNotice', { url: subscription.url }));
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p role="status" className="form-status">
+        {notice}
+      </p>
+
+      {selected && <DeliveriesPanel subscription={selected} onClose={() => setSelectedId(null)} />}
+
+      {created ? (
+        <WebhookSecretPanel created={created} onClose={() => setCreated(null)} />
+      ) : (
+        <>
+          <h3 id="webhook-create-title">{t('webhooks.createTitle')}</h3>
+          <CreateWebhookForm
+            onCreated={(value) => {
+              setNotice('');
+              setCreated(value);
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SubscriptionRow({
+  subscription,
+  selected,
+  onShowDeliveries,
+  onNotice,
+  onDeleted,
+}: {
+  subscription: Subscription;
+  selected: boolean;
+  onShowDeliveries: () => void;
+  onNotice: (notice: string) => void;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  const { formatDate } = useFormatters();
+  const [confirming, setConfirming] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [update, { loading: updating }] = useMutation(UpdateWebhookSubscriptionDocument);
+  const [remove, { loading: deleting }] = useMutation(DeleteWebhookSubscriptionDocument, {
+    update(cache, result) {
+      const id = result.data?.deleteWebhookSubscription.deletedSubscriptionId;
+      if (!id) return;
+      cache.evict({ id: cache.identify({ __typename: 'WebhookSubscription', id }) });
+      cache.gc();
+    },
+  });
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const questionId = `webhook-confirm-${subscription.id}`;
+  const { url, active } = subscription;
+
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+    else if (returnFocus.current) deleteRef.current?.focus();
+    returnFocus.current = false;
+  }, [confirming]);
+
+  async function toggleActive() {
+    setProblems([]);
+    try {
+      const result = await update({ variables: { input: { subscriptionId: subscription.id, active: !active } } });
+      const errors = result.data?.updateWebhookSubscription.userErrors ?? [];
+      setProblems(messagesOf(errors));
+      if (errors.length === 0) onNotice(t(active ? 'webhooks.pausedNotice' : 'webhooks.resumedNotice', { url }));
+    } catch (e) {
+      setProblems([e instanceof Error ? e.message : t('errors.network')]);
+    }
+  }
+
+  async function onConfirmDelete() {
+    setProblems([]);
+    try {
+      const result = await remove({ variables: { input: { subscriptionId: subscription.id } } });
+      const errors = result.data?.deleteWebhookSubscription.userErrors ?? [];
+      setProblems(messagesOf(errors));
+      if (errors.length === 0) onDeleted();
+    } catch (e) {
+      setProblems([e instanceof Error ? e.message : t('errors.network')]);
+    }
+  }
+
+  return (
+    <tr data-webhook-id={subscription.id}>
+      <th scope="row">
+        <code>{url}</code>
+        {subscription.description && <span className="muted"> {subscription.description}</span>}
+      </th>
+      <td>
+        <ul className="plain-list">
+          {subscription.events.map((event) => (
+            <li key={event}>{t(`webhooks.event.${event}`)}</li>
+          ))}
+        </ul>
+      </td>
+      <td>
+        <span className={`badge badge--${active ? 'active' : 'left'}`} data-status={active ? 'ACTIVE' : 'PAUSED'}>
+          {active ? t('webhooks.active') : t('webhooks.paused')}
+        </span>
+        {!active && subscription.pausedAt && (
+          <span className="muted"> {t('webhooks.pausedAt', { date: formatDate(subscription.pausedAt) })}</span>
+        )}
+      </td>
+      <td>{formatDate(subscription.createdAt)}</td>
+      <td>
+        {!confirming && (
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={selected}
+              onClick={onShowDeliveries}
+            >
+              {t('webhooks.showDeliveries')} <span className="visually-hidden">{url}</span>
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={updating}
+              onClick={() => void toggleActive()}
+            >
+              {active ? t('webhooks.pause') : t('webhooks.resume')} <span className="visually-hidden">{url}</span>
+            </button>
+            <button
+              type="button"
+              ref={deleteRef}
+              className="button button--danger-quiet"
+              onClick={() => setConfirming(true)}
+            >
+              {t('webhooks.delete')} <span className="visually-hidden">{url}</span>
+            </button>
+          </div>
+        )}
+        {confirming && (
+          <div role="group" aria-labelledby={questionId} className="confirm-step">
+            <p id={questionId}>{t('webhooks.confirmDelete', { url })}</p>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={deleting}
+                onClick={() => void onConfirmDelete()}
+              >
+                {deleting ? t('common.saving') : t('webhooks.confirmDeleteButton')}
+              </button>
+              <button
+                type="button"
+                ref={cancelRef}
+                className="button button--secondary"
+                disabled={deleting}
+                onClick={() => {
+                  returnFocus.current = true;
+                  setProblems([]);
+                  setConfirming(false);
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        {problems.length > 0 && (
+          <div className="inline-alert" role="alert">
+            {problems.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function DeliveriesPanel({ subscription, onClose }: { subscription: Subscription; onClose: () => void }) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [notice, setNotice] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const { data, loading, error, refetch } = useQuery(WebhookDeliveriesDocument, {
+    variables: { subscriptionId: subscription.id, first: 20 },
+    fetchPolicy: 'cache-and-network',
+  });
+  const deliveries = data?.webhookDeliveries.edges.map((e) => e.node) ?? [];
+  const titleId = `webhook-deliveries-${subscription.id}`;
+
+  useEffect(() => headingRef.current?.focus(), [subscription.id]);
+
+  return (
+    <section aria-labelledby={titleId} className="webhook-deliveries">
+      <h3 id={titleId} ref={headingRef} tabIndex={-1}>
+        {t('webhooks.deliveriesTitle', { url: subscription.url })}
+      </h3>
+      {loading && !data && <LoadingState />}
+      {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {data && deliveries.length === 0 && <EmptyState>{t('webhooks.deliveriesEmpty')}</EmptyState>}
+      {deliveries.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('webhooks.deliveriesCaption', { url: subscription.url })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.eventTypeColumn')}</th>
+                <th scope="col">{t('webhooks.deliveryStatus')}</th>
+                <th scope="col">{t('webhooks.attempts')}</th>
+                <th scope="col">{t('webhooks.lastStatusCode')}</th>
+                <th scope="col">{t('webhooks.time')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('webhooks.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((delivery) => (
+                <DeliveryRow
+                  key={delivery.id}
+                  delivery={delivery}
+                  onReplayed={() => {
+                    setProblems([]);
+                    setNotice(t('webhooks.replayedNotice', { event: delivery.eventType }));
+                    void refetch();
+                  }}
+                  onProblems={(messages) => {
+                    setNotice('');
+                    setProblems(messages);
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {problems.length > 0 && (
+        <div className="inline-alert" role="alert">
+          {problems.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </div>
+      )}
+      <p role="status" className="form-status">
+        {notice}
+      </p>
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('webhooks.hideDeliveries')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function DeliveryRow({
+  delivery,
+  onReplayed,
+  onProblems,
+}: {
+  delivery: Delivery;
+  onReplayed: () => void;
+  onProblems: (messages: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormatters();
+  const [replay, { loading }] = useMutation(ReplayWebhookDeliveryDocument);
+  const canReplay = delivery.status !== 'PENDING';
+
+  async function onReplay() {
+    try {
+      const result = await replay({ variables: { input: { deliveryId: delivery.id } } });
+      const errors = result.data?.replayWebhookDelivery.userErrors ?? [];
+      if (errors.length === 0) onReplayed();
+      else onProblems(messagesOf(errors));
+    } catch (e) {
+      onProblems([e instanceof Error ? e.message : t('errors.network')]);
+    }
+  }
+
+  return (
+    <tr data-delivery-id={delivery.id}>
+      <th scope="row">
+        <code>{delivery.eventType}</code>
+      </th>
+      <td>
+        <span className="badge" data-status={delivery.status}>
+          {t(`webhooks.deliveryStatusValue.${delivery.status}`)}
+        </span>
+      </td>
+      <td>{delivery.attempts}</td>
+      <td>{delivery.lastStatusCode ?? '—'}</td>
+      <td>{formatDateTime(delivery.deliveredAt ?? delivery.createdAt)}</td>
+      <td>
+        {canReplay && (
+          <button type="button" className="button button--secondary" disabled={loading} onClick={() => void onReplay()}>
+            {loading ? t('webhooks.replaying') : t('webhooks.replay')}{' '}
+            <span className="visually-hidden">{delivery.eventType}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
