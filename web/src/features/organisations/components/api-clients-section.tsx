@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClientsQuery, MemberRole } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
+import { ConfirmStep, InlineAlert, useConfirmStep } from '../../../app/ui/confirm-step';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import { ApiClientsDocument, RevokeApiClientDocument } from '../graphql/api-clients';
 import { ApiClientSecretPanel, type CreatedApiClient } from './api-client-secret-panel';
@@ -91,19 +92,9 @@ function ApiClients({ tokenEndpoint }: { tokenEndpoint: string }) {
 function ApiClientRow({ client, onRevoked }: { client: ApiClient; onRevoked: () => void }) {
   const { t } = useTranslation();
   const { formatDate } = useFormatters();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, triggerRef, cancelRef, ask, cancel, close } = useConfirmStep();
   const [problems, setProblems] = useState<string[]>([]);
   const [revoke, { loading }] = useMutation(RevokeApiClientDocument);
-  const revokeRef = useRef<HTMLButtonElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  const questionId = `api-client-confirm-${client.id}`;
-
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-    else if (returnFocus.current) revokeRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
 
   async function onConfirm() {
     setProblems([]);
@@ -112,7 +103,7 @@ function ApiClientRow({ client, onRevoked }: { client: ApiClient; onRevoked: () 
       const errors = result.data?.revokeApiClient.userErrors ?? [];
       setProblems(errors.map((e) => e.message));
       if (errors.length === 0) {
-        setConfirming(false);
+        close();
         onRevoked();
       }
     } catch (e) {
@@ -137,50 +128,25 @@ function ApiClientRow({ client, onRevoked }: { client: ApiClient; onRevoked: () 
       </td>
       <td>
         {!revoked && !confirming && (
-          <button
-            type="button"
-            ref={revokeRef}
-            className="button button--danger-quiet"
-            onClick={() => setConfirming(true)}
-          >
+          <button type="button" ref={triggerRef} className="button button--danger-quiet" onClick={ask}>
             {t('apiClients.revoke')} <span className="visually-hidden">{client.name}</span>
           </button>
         )}
         {!revoked && confirming && (
-          <div role="group" aria-labelledby={questionId} className="confirm-step">
-            <p id={questionId}>{t('apiClients.confirmRevoke', { name: client.name })}</p>
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={loading}
-                onClick={() => void onConfirm()}
-              >
-                {loading ? t('common.saving') : t('apiClients.confirmRevokeButton')}
-              </button>
-              <button
-                type="button"
-                ref={cancelRef}
-                className="button button--secondary"
-                disabled={loading}
-                onClick={() => {
-                  returnFocus.current = true;
-                  setProblems([]);
-                  setConfirming(false);
-                }}
-              >
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmStep
+            id={`api-client-confirm-${client.id}`}
+            question={t('apiClients.confirmRevoke', { name: client.name })}
+            confirmLabel={t('apiClients.confirmRevokeButton')}
+            busy={loading}
+            onConfirm={() => void onConfirm()}
+            onCancel={() => {
+              setProblems([]);
+              cancel();
+            }}
+            cancelRef={cancelRef}
+          />
         )}
-        {problems.length > 0 && (
-          <div className="inline-alert" role="alert">
-            {problems.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
-        )}
+        <InlineAlert messages={problems} />
       </td>
     </tr>
   );

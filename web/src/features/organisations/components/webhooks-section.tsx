@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, WebhookDeliveriesQuery, WebhookSubscriptionsQuery } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
+import { ConfirmStep, InlineAlert, useConfirmStep } from '../../../app/ui/confirm-step';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import {
   DeleteWebhookSubscriptionDocument,
@@ -116,7 +117,7 @@ function SubscriptionRow({
 }) {
   const { t } = useTranslation();
   const { formatDate } = useFormatters();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, triggerRef, cancelRef, ask, cancel } = useConfirmStep();
   const [problems, setProblems] = useState<string[]>([]);
   const [update, { loading: updating }] = useMutation(UpdateWebhookSubscriptionDocument);
   const [remove, { loading: deleting }] = useMutation(DeleteWebhookSubscriptionDocument, {
@@ -127,17 +128,7 @@ function SubscriptionRow({
       cache.gc();
     },
   });
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  const questionId = `webhook-confirm-${subscription.id}`;
   const { url, active } = subscription;
-
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-    else if (returnFocus.current) deleteRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
 
   async function toggleActive() {
     setProblems([]);
@@ -204,51 +195,26 @@ function SubscriptionRow({
             >
               {active ? t('webhooks.pause') : t('webhooks.resume')} <span className="visually-hidden">{url}</span>
             </button>
-            <button
-              type="button"
-              ref={deleteRef}
-              className="button button--danger-quiet"
-              onClick={() => setConfirming(true)}
-            >
+            <button type="button" ref={triggerRef} className="button button--danger-quiet" onClick={ask}>
               {t('webhooks.delete')} <span className="visually-hidden">{url}</span>
             </button>
           </div>
         )}
         {confirming && (
-          <div role="group" aria-labelledby={questionId} className="confirm-step">
-            <p id={questionId}>{t('webhooks.confirmDelete', { url })}</p>
-            <div className="button-row">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={deleting}
-                onClick={() => void onConfirmDelete()}
-              >
-                {deleting ? t('common.saving') : t('webhooks.confirmDeleteButton')}
-              </button>
-              <button
-                type="button"
-                ref={cancelRef}
-                className="button button--secondary"
-                disabled={deleting}
-                onClick={() => {
-                  returnFocus.current = true;
-                  setProblems([]);
-                  setConfirming(false);
-                }}
-              >
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmStep
+            id={`webhook-confirm-${subscription.id}`}
+            question={t('webhooks.confirmDelete', { url })}
+            confirmLabel={t('webhooks.confirmDeleteButton')}
+            busy={deleting}
+            onConfirm={() => void onConfirmDelete()}
+            onCancel={() => {
+              setProblems([]);
+              cancel();
+            }}
+            cancelRef={cancelRef}
+          />
         )}
-        {problems.length > 0 && (
-          <div className="inline-alert" role="alert">
-            {problems.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
-        )}
+        <InlineAlert messages={problems} />
       </td>
     </tr>
   );
@@ -312,13 +278,7 @@ function DeliveriesPanel({ subscription, onClose }: { subscription: Subscription
           </table>
         </div>
       )}
-      {problems.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {problems.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={problems} />
       <p role="status" className="form-status">
         {notice}
       </p>
