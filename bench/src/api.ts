@@ -324,7 +324,6 @@ export async function benchApi(scale: Scale): Promise<void> {
     const token = issuer.token(subject, 'Участник бенчмарка');
 
     // A role like the application's but with BYPASSRLS: the same server with row-level security off.
-    await owner.query(`drop role if exists otklik_bench_norls`).catch(() => undefined);
     await owner.query(`do $$ begin
         if not exists (select from pg_roles where rolname = 'otklik_bench_norls') then
           create role otklik_bench_norls login bypassrls password 'otklik-bench-norls'; end if; end $$`);

@@ -70,18 +70,22 @@ export class ResponseCache {
     return this.entry(key)?.result;
   }
 
-  /** The stored answer with its serialized form and cost, when current. */
+  /**
+   * The stored answer with its serialized form and cost, when current. A miss is not counted here: the
+   * early path and the API may both look for one request; the API counts it once (`countMiss`).
+   */
   entry(key: string): Entry | undefined {
     const entry = this.#entries.get(key);
-    if (!entry || entry.version !== this.#version || !this.active) {
-      this.misses += 1;
-      return undefined;
-    }
+    if (!entry || entry.version !== this.#version || !this.active) return undefined;
     // Most recently used last: a Map keeps insertion order.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     this.hits += 1;
     return entry;
+  }
+
+  countMiss(): void {
+    this.misses += 1;
   }
 
   set(key: string, version: number, result: Record<string, unknown>, cost = 1): void {
@@ -185,6 +189,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
             const headers = new HeaderMap([['x-otklik-cache', 'hit']]);
             return { body: { kind: 'single', singleResult: cached }, http: { headers, status: 200 } };
           }
+          cache.countMiss();
           // The version before anything is read: a write committed meanwhile makes this response stale at once.
           store = { key, version: cache.version };
           return null;
