@@ -286,7 +286,17 @@ export async function loadDataset(client: pg.Client, scale: Scale, criteria: Cri
   await copyRows(
     client,
     'comment',
-    ['id', 'organisation_id', 'practice_id', 'depth', 'author_subject', 'author_name', 'body', 'created_at'],
+    [
+      'id',
+      'organisation_id',
+      'practice_id',
+      'practice_organisation_id',
+      'depth',
+      'author_subject',
+      'author_name',
+      'body',
+      'created_at',
+    ],
     (function* () {
       for (let c = 0; c < scale.comments; c++) {
         const on = published[c % published.length]!;
@@ -294,6 +304,7 @@ export async function loadDataset(client: pg.Client, scale: Scale, criteria: Cri
           rand.uuid(),
           organisations[rand.int(0, O - 1)]!.id,
           on.id,
+          organisations[on.owner]!.id,
           0,
           'bench',
           'Участник обсуждения',

@@ -60,7 +60,7 @@ export async function grantAppRole(ownerUrl: string, role: string): Promise<void
       revoke all on table mikro_orm_migrations from ${r};
       revoke all on table seed_run from ${r};
       revoke insert, update, delete on table app_setting from ${r};
-      revoke update, delete on table audit_event from ${r};
+      revoke update, delete on table audit_event, organisation_audit_event, platform_audit_event from ${r};
       revoke all on table rating_outbox from ${r};
       revoke insert, update, delete on table rating_input, rating_quality, rating_snapshot, rating_snapshot_entry from ${r};
     `);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
@@ -6,6 +7,7 @@ import {
   createOrganisation,
   createPractice,
   joinGroup,
+  uuidOf,
 } from '../../test-support/factories.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
@@ -53,5 +55,49 @@ describe('activity log', () => {
     const platformAdmin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
     const all = await server.gql(LOG, { action: 'organisation.registered' }, { token: platformAdmin.token });
     expect(all.data?.auditEvents.totalCount).toBe(3);
+  });
+
+  it("keeps the platform's own entries apart from organisations': platform admins read both, organisations neither", async () => {
+    const platformAdmin = await server.person({ realmRoles: ['PLATFORM_ADMIN'] });
+    const org = await createOrganisation(server);
+    const group = await createGroup(server, {}, platformAdmin);
+    const stored = async (table: string) =>
+      (await server.db.query(`select action from ${table} where object_id = $1`, [uuidOf(group.id)])).map(
+        (row) => row.action,
+      );
+    expect(await stored('platform_audit_event')).toEqual(['thematic_group.created']);
+    expect(await stored('organisation_audit_event')).toEqual([]);
+    const registered = await server.db.query(
+      `select organisation_id from organisation_audit_event where action = 'organisation.registered' and object_id = $1`,
+      [uuidOf(org.id)],
+    );
+    expect(registered).toEqual([{ organisation_id: uuidOf(org.id) }]);
+
+    const newest = await server.gql(LOG, {}, { token: platformAdmin.token });
+    expect(newest.data?.auditEvents.edges.slice(0, 2).map((e: any) => e.node.action)).toEqual([
+      'thematic_group.created',
+      'organisation.registered',
+    ]);
+    const ownLog = await server.gql(LOG, { action: 'thematic_group.created' }, { token: org.admin.token });
+    expect(ownLog.data?.auditEvents.totalCount).toBe(0);
+  });
+
+  it('cannot be rewritten or erased by the application role, in either table or through the view', async () => {
+    await createGroup(server);
+    await createOrganisation(server);
+    const app = new pg.Client({ connectionString: server.db.appUrl });
+    await app.connect();
+    try {
+      for (const table of ['organisation_audit_event', 'platform_audit_event']) {
+        await expect(app.query(`update ${table} set action = 'forged'`)).rejects.toMatchObject({ code: '42501' });
+        await expect(app.query(`delete from ${table}`)).rejects.toMatchObject({ code: '42501' });
+      }
+      await expect(app.query(`update audit_event set action = 'forged'`)).rejects.toThrow(/cannot update view/);
+      await expect(app.query(`delete from audit_event`)).rejects.toThrow(/cannot delete from view/);
+    } finally {
+      await app.end();
+    }
+    expect(await server.db.query(`select 1 from audit_event where action = 'forged'`)).toEqual([]);
+    expect((await server.db.query(`select count(*)::int as n from platform_audit_event`))[0]!.n).toBeGreaterThan(0);
   });
 });

@@ -60,11 +60,21 @@ export class Comment {
   @Property({ type: 'uuid' })
   practiceId!: string;
 
+  /** The organisations of the practice, review and parent comment (their rows' keys; see distribution.ts). */
+  @Property({ type: 'uuid' })
+  practiceOrganisationId!: string;
+
   @Property({ type: 'uuid', nullable: true })
   reviewId?: string | null;
 
   @Property({ type: 'uuid', nullable: true })
+  reviewOrganisationId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
   parentId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  parentOrganisationId?: string | null;
 
   @Field(() => Int, { description: 'Reply depth: 0 for a top-level comment, at most 3.' })
   @Property({ type: 'smallint' })
@@ -137,6 +147,10 @@ export class CommentReport {
 
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
+
+  /** The organisation whose comment is reported (the complaint lives beside the comment). */
+  @Property({ type: 'uuid' })
+  organisationId!: string;
 
   @Property({ type: 'uuid' })
   commentId!: string;

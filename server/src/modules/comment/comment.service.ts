@@ -52,21 +52,25 @@ async function resolveTarget(ctx: Context, input: PostCommentInput) {
         en: `Replies nest at most ${MAX_DEPTH} deep: reply higher up the thread`,
       });
     }
-    return { practiceId: parent.practiceId, reviewId: parent.reviewId ?? null, parent };
+    return {
+      practiceId: parent.practiceId,
+      review: parent.reviewId ? { id: parent.reviewId, organisationId: parent.reviewOrganisationId! } : null,
+      parent,
+    };
   }
   if (input.reviewId) {
     const review = await ctx.em.findOne(Review, {
       id: parseGlobalId(input.reviewId, Review.typename, ['input', 'reviewId']),
     });
     if (!review || review.status !== 'SUBMITTED') throw notFound({ ru: 'Рецензия не найдена', en: 'Review not found' });
-    return { practiceId: review.practiceId, reviewId: review.id, parent: null };
+    return { practiceId: review.practiceId, review, parent: null };
   }
   if (!input.practiceId) {
     throw badInput(['input', 'practiceId'], { ru: 'Укажите, что вы комментируете', en: 'Say what you comment on' });
   }
   return {
     practiceId: parseGlobalId(input.practiceId, Practice.typename, ['input', 'practiceId']),
-    reviewId: null,
+    review: null,
     parent: null,
   };
 }
@@ -93,8 +97,11 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     const comment = em.create(Comment, {
       organisationId: actor.active!.organisationId,
       practiceId: practice.id,
-      reviewId: target.reviewId,
+      practiceOrganisationId: practice.organisationId,
+      reviewId: target.review?.id ?? null,
+      reviewOrganisationId: target.review?.organisationId ?? null,
       parentId: target.parent?.id ?? null,
+      parentOrganisationId: target.parent?.organisationId ?? null,
       depth: target.parent ? target.parent.depth + 1 : 0,
       authorSubject: actor.subject,
       authorName: actor.displayName,
@@ -114,7 +121,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
       action: 'comment.posted',
       objectType: 'Comment',
       objectId: comment.id,
-      summary: { practiceId: practice.id, reviewId: target.reviewId, parentId: comment.parentId },
+      summary: { practiceId: practice.id, reviewId: comment.reviewId, parentId: comment.parentId },
     });
     return comment;
   });
@@ -165,6 +172,7 @@ export async function reportComment(ctx: Context, input: ReportCommentInput): Pr
   try {
     return await ctx.em.transactional(async (em) => {
       em.create(CommentReport, {
+        organisationId: comment.organisationId,
         commentId: comment.id,
         reporterSubject: actor.subject,
         reporterOrganisationId: actor.active?.organisationId ?? null,

@@ -7,10 +7,12 @@ import {
   createOrganisation,
   createPractice,
   joinGroup,
+  submitReview,
   uuidOf,
   type GroupFixture,
   type OrganisationFixture,
 } from '../../test-support/factories.js';
+import { toGlobalId } from '../../common/graphql/global-id.js';
 import { startTestServer, type Person, type TestServer } from '../../test-support/test-server.js';
 
 const FIELDS = 'id body status hiddenReason depth parentId version authorName isViewer viewerCanEdit edits { body }';
@@ -83,6 +85,62 @@ describe('threads', () => {
       { token: other.admin.token },
     );
     expect(stolen.data?.markNotificationRead.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+  });
+
+  it('records the organisations of the practice, review and comment it answers; the database refuses a wrong one', async () => {
+    const reviewer = await createOrganisation(server);
+    await joinGroup(server, reviewer, group);
+    await submitReview(server, reviewer.admin.token, practiceId);
+    const [review] = await server.db.query(`select id from review where practice_id = $1 and organisation_id = $2`, [
+      uuidOf(practiceId),
+      uuidOf(reviewer.id),
+    ]);
+    const commenter = await createOrganisation(server);
+    const onReview = await post(commenter.admin.token, {
+      reviewId: toGlobalId('Review', review!.id),
+      body: 'Сколько человек ответили на опрос?',
+    });
+    const reply = await post(owner.admin.token, {
+      parentId: onReview.data?.postComment.comment.id,
+      body: 'Ответили сорок два человека.',
+    });
+    await server.gql(
+      REPORT,
+      { input: { commentId: onReview.data?.postComment.comment.id, reason: 'OFF_TOPIC' } },
+      { token: reviewer.admin.token },
+    );
+    const rows = await server.db.query(
+      `select organisation_id, practice_organisation_id, review_organisation_id, parent_organisation_id
+         from comment where id = any($1) order by depth`,
+      [[onReview, reply].map((r) => uuidOf(r.data?.postComment.comment.id))],
+    );
+    const [ownerId, reviewerId, commenterId] = [owner, reviewer, commenter].map((o) => uuidOf(o.id));
+    expect(rows).toEqual([
+      {
+        organisation_id: commenterId,
+        practice_organisation_id: ownerId,
+        review_organisation_id: reviewerId,
+        parent_organisation_id: null,
+      },
+      {
+        organisation_id: ownerId,
+        practice_organisation_id: ownerId,
+        review_organisation_id: reviewerId,
+        parent_organisation_id: commenterId,
+      },
+    ]);
+    const reports = await server.db.query(`select organisation_id from comment_report where comment_id = $1`, [
+      uuidOf(onReview.data?.postComment.comment.id),
+    ]);
+    expect(reports).toEqual([{ organisation_id: commenterId }]);
+
+    await expect(
+      server.db.query(
+        `insert into comment (organisation_id, practice_id, practice_organisation_id, author_subject, author_name, body)
+         values ($1, $2, $1, 'sql', 'SQL', 'Не та организация')`,
+        [commenterId, uuidOf(practiceId)],
+      ),
+    ).rejects.toMatchObject({ code: '23503', constraint: 'comment_practice_fkey' });
   });
 
   it('refuses empty text, a draft practice, and people not acting for an organisation', async () => {

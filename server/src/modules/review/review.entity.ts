@@ -181,6 +181,10 @@ export class ReviewResponse {
   @Property({ type: 'uuid' })
   reviewId!: string;
 
+  /** The reviewer's organisation (the review's key; see distribution.ts). */
+  @Property({ type: 'uuid' })
+  reviewOrganisationId!: string;
+
   @Property({ type: 'text' })
   authorSubject!: string;
 

@@ -221,6 +221,7 @@ export async function respondToReview(ctx: Context, input: RespondToReviewInput)
       const response = em.create(ReviewResponse, {
         organisationId: review.practiceOrganisationId,
         reviewId: review.id,
+        reviewOrganisationId: review.organisationId,
         authorSubject: actor.subject,
         authorName: actor.displayName,
         body,
