@@ -3,14 +3,16 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type OperationDefinitionNode } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
+import type { LocalizedMessage } from '../errors/domain-error.js';
+import { inCurrentLocale } from '../i18n/locale.js';
 import { activeOrganisationId, isAuthenticated } from '../tenancy/actor.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const SECRET_FIELDS = new Set(['clientSecret', 'signingSecret']);
 
-const refusal = (code: string, message: string, status: number) =>
-  new GraphQLError(message, { extensions: { code, http: { status } } });
+const refusal = (code: string, message: LocalizedMessage, status: number) =>
+  new GraphQLError(inCurrentLocale(message), { extensions: { code, http: { status } } });
 
 interface StoredResponse {
   data?: unknown;
@@ -40,16 +42,33 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
         async didResolveOperation({ operation, contextValue, request: resolved }) {
           if (operation?.operation !== 'mutation') return;
           if (!KEY_PATTERN.test(key)) {
-            throw refusal('BAD_USER_INPUT', 'Idempotency-Key: 1–200 printable ASCII characters', 400);
+            throw refusal(
+              'BAD_USER_INPUT',
+              {
+                ru: 'Idempotency-Key: от 1 до 200 печатных символов ASCII',
+                en: 'Idempotency-Key: 1–200 printable ASCII characters',
+              },
+              400,
+            );
           }
           const organisationId = activeOrganisationId(contextValue.actor);
           if (!organisationId) {
-            throw refusal('FORBIDDEN', 'Idempotency keys belong to an organisation: act for one to use them', 403);
+            throw refusal(
+              'FORBIDDEN',
+              {
+                ru: 'Ключи идемпотентности принадлежат организации: действуйте от имени организации',
+                en: 'Idempotency keys belong to an organisation: act for one to use them',
+              },
+              403,
+            );
           }
           if (selectsSecret(operation)) {
             throw refusal(
               'BAD_USER_INPUT',
-              'A response with a secret shown once cannot be kept for replays: send it without Idempotency-Key',
+              {
+                ru: 'Ответ с секретом, который показывается один раз, нельзя хранить для повторов: отправьте запрос без Idempotency-Key',
+                en: 'A response with a secret shown once cannot be kept for replays: send it without Idempotency-Key',
+              },
               400,
             );
           }
@@ -86,7 +105,10 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
                   singleResult: {
                     errors: [
                       {
-                        message: 'This Idempotency-Key was used for a different request; use a new key',
+                        message: inCurrentLocale({
+                          ru: 'Этот Idempotency-Key уже использован для другого запроса; возьмите новый ключ',
+                          en: 'This Idempotency-Key was used for a different request; use a new key',
+                        }),
                         extensions: { code: 'IDEMPOTENCY_KEY_REUSED' },
                       },
                     ],
@@ -137,7 +159,10 @@ export function idempotencyPlugin(): ApolloServerPlugin<Context> {
                 data: null,
                 errors: [
                   {
-                    message: 'The change could not be saved; retry with the same key',
+                    message: inCurrentLocale({
+                      ru: 'Изменение не удалось сохранить; повторите с тем же ключом',
+                      en: 'The change could not be saved; retry with the same key',
+                    }),
                     extensions: { code: 'INTERNAL' },
                   },
                 ],

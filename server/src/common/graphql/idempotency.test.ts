@@ -67,6 +67,9 @@ describe('idempotency keys', () => {
     const reused = await send(a.admin.token, 'create-1', input('Другая практика'));
     expect(reused.status).toBe(422);
     expect(reused.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.body.errors[0].message).toBe(
+      'Этот Idempotency-Key уже использован для другого запроса; возьмите новый ключ',
+    );
     expect(await practicesTitled('Другая практика')).toEqual([]);
   });
 

@@ -35,6 +35,25 @@ describe('GraphQL limits', () => {
     expect(fine.status).toBe(200);
   });
 
+  it("says why in the request's language: Russian by default, English when asked", async () => {
+    const deep = `{ practices(first: 1) { edges { node { organisation { practices(first: 1) { edges { node { id } } } } } } } }`;
+    const messages = async (headers: Record<string, string>) =>
+      Promise.all(
+        [
+          { query: deep },
+          { query: `{ practices(first: 100) { edges { node { comments(first: 100) { totalCount } } } } }` },
+        ].map(async (body) => (await json(await post(server, body, headers))).errors[0].message),
+      );
+    expect(await messages({})).toEqual([
+      'Запрос вложен глубже 6 уровней',
+      expect.stringMatching(/^Запрос стоил бы \d+ баллов; предел — 5000$/),
+    ]);
+    expect(await messages({ 'accept-language': 'en-GB, ru;q=0.5' })).toEqual([
+      'Query is nested deeper than 6 levels',
+      expect.stringMatching(/^Query would cost \d+ points; the limit is 5000$/),
+    ]);
+  });
+
   it('counts fragments into the depth, not around it', async () => {
     const query = `query { practices(first: 1) { ...P } }
       fragment P on PracticeConnection { edges { node { organisation { practices(first: 1) { edges { node { id } } } } } } }`;
@@ -166,6 +185,11 @@ describe('rate limits by cost', () => {
       const body = await json(refused);
       expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect(body.errors[0].extensions.retryAfter).toBeGreaterThan(0);
+      expect(body.errors[0].message).toBe(
+        `Слишком много запросов; повторите через ${body.errors[0].extensions.retryAfter} с`,
+      );
+      const inEnglish = await json(await post(limited, { query }, { 'accept-language': 'en' }));
+      expect(inEnglish.errors[0].message).toMatch(/^Too many requests; retry in \d+ s$/);
       // the same address, signed in for an organisation: its own budget (200 points: 4 requests)
       const organisation = await createOrganisation(limited);
       const signedIn = { authorization: `Bearer ${organisation.admin.token}` };

@@ -24,6 +24,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './pagination.js';
+import type { LocalizedMessage } from '../errors/domain-error.js';
+import { inCurrentLocale } from '../i18n/locale.js';
 
 /** What one GraphQL request may ask for (OWASP GraphQL Cheat Sheet; graphql-armor's defaults or tighter). */
 export interface QueryLimits {
@@ -49,15 +51,16 @@ const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
 export const isLimitError = (error: unknown): error is GraphQLError =>
   error instanceof GraphQLError && LIMIT_CODES.has(String(error.extensions.code));
 
-const limitError = (code: string, message: string, limit: number, found?: number) =>
-  new GraphQLError(message, {
+const limitError = (code: string, message: LocalizedMessage, limit: number, found?: number) =>
+  new GraphQLError(inCurrentLocale(message), {
     extensions: { code, limit, ...(found === undefined ? {} : { found }), http: { status: 400 } },
   });
 
 /** Depth (fragments flattened), alias and directive limits as validation rules, each refusing with its own code. */
 export function limitValidationRules(limits: QueryLimits): ValidationRule[] {
   const reject =
-    (code: string, message: string, limit: number) => (context: ValidationContext | null, error: GraphQLError) => {
+    (code: string, message: LocalizedMessage, limit: number) =>
+    (context: ValidationContext | null, error: GraphQLError) => {
       const found = Number(/found (\d+)/.exec(error.message)?.[1]);
       context?.reportError(limitError(code, message, limit, Number.isFinite(found) ? found : undefined));
     };
@@ -67,18 +70,43 @@ export function limitValidationRules(limits: QueryLimits): ValidationRule[] {
       ...common,
       n: limits.depth,
       flattenFragments: true,
-      onReject: [reject(LimitCode.DEPTH, `Query is nested deeper than ${limits.depth} levels`, limits.depth)],
+      onReject: [
+        reject(
+          LimitCode.DEPTH,
+          {
+            ru: `Запрос вложен глубже ${limits.depth} уровней`,
+            en: `Query is nested deeper than ${limits.depth} levels`,
+          },
+          limits.depth,
+        ),
+      ],
     }),
     maxAliasesRule({
       ...common,
       n: limits.aliases,
-      onReject: [reject(LimitCode.ALIASES, `Query uses more than ${limits.aliases} aliases`, limits.aliases)],
+      onReject: [
+        reject(
+          LimitCode.ALIASES,
+          {
+            ru: `В запросе больше ${limits.aliases} псевдонимов`,
+            en: `Query uses more than ${limits.aliases} aliases`,
+          },
+          limits.aliases,
+        ),
+      ],
     }),
     maxDirectivesRule({
       ...common,
       n: limits.directives,
       onReject: [
-        reject(LimitCode.DIRECTIVES, `Query uses more than ${limits.directives} directives`, limits.directives),
+        reject(
+          LimitCode.DIRECTIVES,
+          {
+            ru: `В запросе больше ${limits.directives} директив`,
+            en: `Query uses more than ${limits.directives} directives`,
+          },
+          limits.directives,
+        ),
       ],
     }),
   ];
@@ -97,7 +125,11 @@ export function countTokens(query: string, max: number): number {
 }
 
 export function tokenLimitError(limit: number): GraphQLError {
-  return limitError(LimitCode.TOKENS, `Query has more than ${limit} tokens`, limit);
+  return limitError(
+    LimitCode.TOKENS,
+    { ru: `В запросе больше ${limit} лексем`, en: `Query has more than ${limit} tokens` },
+    limit,
+  );
 }
 
 /**
@@ -196,5 +228,13 @@ const LIST_ITEMS = 5;
 const isListOf = (type: GraphQLOutputType): boolean => isListType(getNullableType(type));
 
 export function costLimitError(limit: number, found: number): GraphQLError {
-  return limitError(LimitCode.COST, `Query would cost ${found} points; the limit is ${limit}`, limit, found);
+  return limitError(
+    LimitCode.COST,
+    {
+      ru: `Запрос стоил бы ${found} баллов; предел — ${limit}`,
+      en: `Query would cost ${found} points; the limit is ${limit}`,
+    },
+    limit,
+    found,
+  );
 }

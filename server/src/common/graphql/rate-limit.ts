@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { inCurrentLocale } from '../i18n/locale.js';
 
 /** Cost points per minute: per client address (anonymous) and per organisation acted for. 0 switches a limit off. */
 export interface RateLimits {
@@ -55,7 +56,11 @@ export class CostRateLimiter {
 }
 
 export function rateLimitedError(retryAfter: number): GraphQLError {
-  return new GraphQLError(`Too many requests; retry in ${retryAfter} s`, {
+  const message = {
+    ru: `Слишком много запросов; повторите через ${retryAfter} с`,
+    en: `Too many requests; retry in ${retryAfter} s`,
+  };
+  return new GraphQLError(inCurrentLocale(message), {
     extensions: {
       code: 'RATE_LIMITED',
       retryAfter,

@@ -26,3 +26,8 @@ export const requestLocale = new AsyncLocalStorage<Locale>();
 export function currentLocale(): Locale {
   return requestLocale.getStore() ?? 'ru';
 }
+
+/** A message in the current request's language. */
+export function inCurrentLocale(message: { ru: string; en: string }): string {
+  return message[currentLocale()];
+}
