@@ -65,15 +65,3 @@ export function ConfirmStep({
     </div>
   );
 }
-
-/** Messages of a failed action, announced; nothing when there are none. */
-export function InlineAlert({ messages }: { messages: readonly string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <div className="inline-alert" role="alert">
-      {messages.map((message, i) => (
-        <p key={i}>{message}</p>
-      ))}
-    </div>
-  );
-}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../../app/ui/form-fields';
 import { splitUserErrors, type UserErrorLike } from '../../../app/ui/user-errors';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 export const COMMENT_MAX_LENGTH = 5000;
 
@@ -80,13 +81,7 @@ export function CommentForm({
         error={error}
         onValueChange={setBody}
       />
-      {formErrors.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {formErrors.map((message, index) => (
-            <p key={index}>{message}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={formErrors} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('comments.form.sending') : submitLabel}

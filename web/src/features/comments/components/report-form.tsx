@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../app/ui/form-fields';
 import type { ReportReason } from '../../../gql/graphql';
 import { ReportCommentDocument } from '../graphql/comments';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 const REASONS: readonly ReportReason[] = ['SPAM', 'OFFENSIVE', 'OFF_TOPIC'];
 
@@ -65,13 +66,7 @@ export function ReportForm({
         ]}
         onValueChange={(value) => setReason(value as ReportReason | '')}
       />
-      {problems.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {problems.map((message, index) => (
-            <p key={index}>{message}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={problems} />
       <div className="button-row">
         <button type="submit" className="button button--danger" disabled={loading}>
           {loading ? t('comments.form.sending') : t('comments.report.submit')}

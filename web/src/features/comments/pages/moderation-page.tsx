@@ -19,6 +19,7 @@ import {
 } from '../graphql/comments';
 import { mergeCommentEdges } from '../comment-tree';
 import { commentAnchor } from '../components/comment-item';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 const PAGE_SIZE = 20;
 const REASON = { min: 3, max: 500 } as const;
@@ -218,13 +219,7 @@ function ModeratedComment({ comment }: { comment: QueueComment }) {
           error={error}
           onValueChange={setReason}
         />
-        {problems.length > 0 && (
-          <div className="inline-alert" role="alert">
-            {problems.map((message, index) => (
-              <p key={index}>{message}</p>
-            ))}
-          </div>
-        )}
+        <InlineAlert messages={problems} />
         <div className="button-row">
           {(!hidden || hiddenByReports) && (
             <button type="button" className="button button--danger" disabled={busy} onClick={() => void act('hide')}>

@@ -7,6 +7,7 @@ import { useAuth } from '../../../app/auth/auth-context';
 import { useSession } from '../../../app/session/session-context';
 import { MembershipStatusBadge } from '../../../app/ui/status-badge';
 import { LeaveGroupDocument, RequestGroupMembershipDocument } from '../graphql/groups';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 interface Props {
   /** Queries that list the group's members and must be fetched again after a change. */
@@ -105,13 +106,7 @@ export function GroupMembershipActions({ group, refetchQueries }: Props) {
       <p id={`join-policy-${group.id}`} className="visually-hidden">
         {t(`groups.joinPolicyHint.${group.joinPolicy}`)}
       </p>
-      {problems.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {problems.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={problems} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
   RejectGroupMembershipDocument,
   ThematicGroupDocument,
 } from '../graphql/groups';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 type PendingMembership = NonNullable<
   PendingGroupMembershipsQuery['thematicGroup']
@@ -154,13 +155,7 @@ function PendingMembershipItem({ membership, slug }: { membership: PendingMember
           </div>
         </form>
       )}
-      {formErrors.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {formErrors.map((message, index) => (
-            <p key={index}>{message}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={formErrors} />
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { opennessPagePath } from '../badge-snippet';
 import { RejectDisclosureDocument, VerifyDisclosureDocument } from '../graphql/openness';
 import { criterionAnchor } from '../openness-model';
 import { DisclosureDetails } from './criteria-section';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 export type QueueDisclosure = DisclosureVerificationQueueQuery['disclosureVerificationQueue']['edges'][number]['node'];
 
@@ -126,13 +127,7 @@ export function VerificationItem({
           error={reasonError}
           onValueChange={setReason}
         />
-        {problems.length > 0 && (
-          <div className="inline-alert" role="alert">
-            {problems.map((message, index) => (
-              <p key={index}>{message}</p>
-            ))}
-          </div>
-        )}
+        <InlineAlert messages={problems} />
         <div className="button-row">
           <button
             type="button"

@@ -12,6 +12,7 @@ import {
   RevokeInvitationDocument,
 } from '../graphql/organisations';
 import { ROLES } from './members-section';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -71,13 +72,7 @@ export function InvitationsSection() {
             ))}
           </ul>
         )}
-        {revokeProblems.length > 0 && (
-          <div className="inline-alert" role="alert">
-            {revokeProblems.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
-        )}
+        <InlineAlert messages={revokeProblems} />
       </section>
     </>
   );

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, WebhookDeliveriesQuery, WebhookSubscriptionsQuery } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
-import { ConfirmStep, InlineAlert, useConfirmStep } from '../../../app/ui/confirm-step';
+import { ConfirmStep, useConfirmStep } from '../../../app/ui/confirm-step';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import {
   DeleteWebhookSubscriptionDocument,

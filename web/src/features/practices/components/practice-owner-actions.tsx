@@ -7,6 +7,7 @@ import { splitUserErrorsByPath, type UserErrorLike } from '../../../app/ui/user-
 import { ArchivePracticeDocument, PublishPracticeDocument } from '../graphql/practices';
 import { practiceFieldKey } from '../practice-fields';
 import { useFieldLabel } from './use-field-label';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 interface Props {
   practice: { id: string; title: string; status: PracticeStatus; version: number };
@@ -95,13 +96,7 @@ export function PracticeOwnerActions({ practice, onReload }: Props) {
           </button>
         </div>
       )}
-      {problems.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {problems.map((problem, index) => (
-            <p key={index}>{problem}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={problems} />
     </div>
   );
 }

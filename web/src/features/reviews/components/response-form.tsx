@@ -5,6 +5,7 @@ import { TextAreaField } from '../../../app/ui/form-fields';
 import { splitUserErrors } from '../../../app/ui/user-errors';
 import { PracticeReviewsDocument, RespondToReviewDocument } from '../graphql/reviews';
 import { REVIEW_LIMITS } from '../review-model';
+import { InlineAlert } from '../../../app/ui/inline-alert';
 
 /** The practice owner's one response to a review. */
 export function ResponseForm({ reviewId, onSaved }: { reviewId: string; onSaved: () => void }) {
@@ -57,13 +58,7 @@ export function ResponseForm({ reviewId, onSaved }: { reviewId: string; onSaved:
         error={error}
         onValueChange={setBody}
       />
-      {formErrors.length > 0 && (
-        <div className="inline-alert" role="alert">
-          {formErrors.map((message, index) => (
-            <p key={index}>{message}</p>
-          ))}
-        </div>
-      )}
+      <InlineAlert messages={formErrors} />
       <button type="submit" className="button button--primary" disabled={loading}>
         {loading ? t('reviews.form.sending') : t('reviews.response.submit')}
       </button>
