@@ -10,7 +10,7 @@ import { writeAppSettings } from './db/provision.js';
 import { createDevIdentityProvider } from './dev-idp/dev-idp.js';
 import { createLogger } from './logger.js';
 import { startDigestSender } from './modules/notification/digest.sender.js';
-import { startNotificationListener } from './modules/notification/notification.listener.js';
+import { startSubscriptionSignals } from './subscription-signals.js';
 import {
   devApiClientRegistry,
   keycloakApiClientRegistry,
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   say(config.SEED_DEMO_DATA ? 'Loading thematic groups and demo data (first start only)…' : 'Loading thematic groups…');
   await seedDatabase(database.ownerUrl, SEEDS_DIR, { demo: config.SEED_DEMO_DATA, logger });
   const orm = await createOrm({ url: database.appUrl, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
-  const notificationListener = startNotificationListener(database.appUrl, logger);
+  const subscriptionSignals = startSubscriptionSignals(database.appUrl, logger);
   const ratingWorker = startRatingWorker({ orm, url: database.appUrl, logger });
   const webhookTargets = {
     production,
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
       httpServer.closeAllConnections();
       logger.info('HTTP server closed');
       digests?.stop();
-      await notificationListener.stop();
+      await subscriptionSignals.stop();
       await ratingWorker.stop();
       await webhookWorker.stop();
       await dataChanges?.stop();

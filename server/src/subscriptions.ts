@@ -10,7 +10,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { createTokenVerifier, VerifiedToken } from './common/auth/token-verifier.js';
 import {
   costLimitError,
@@ -25,10 +25,17 @@ import { createContext, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
+import { onApiClientRevoked } from './subscription-signals.js';
 
 type SocketExtra = {
   auth?: VerifiedToken;
+  socket?: WebSocket;
 };
+
+/** Closes a connection whose access ended; the client reconnects with a current token, or is refused. */
+export const ACCESS_ENDED = 4403;
+/** setTimeout's longest delay; a later expiry is re-checked then. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 const param = (params: Record<string, unknown> | undefined, name: string) => {
   const value = params?.[name] ?? params?.[name.toLowerCase()];
@@ -39,6 +46,8 @@ const param = (params: Record<string, unknown> | undefined, name: string) => {
  * GraphQL subscriptions over WebSocket at /graphql (graphql-ws). The client authenticates in
  * `connectionParams` ({ authorization: 'Bearer …', 'x-otklik-organisation': …, 'accept-language': … });
  * a missing or bad token closes the socket (4403). Each operation gets its own context, as HTTP does.
+ * A connection lasts no longer than its token (closed with 4403 when it expires) nor than its API client
+ * (closed when the client is revoked, in whichever process).
  */
 export function attachSubscriptions(opts: {
   httpServer: Server;
@@ -51,6 +60,27 @@ export function attachSubscriptions(opts: {
   queryLimits: QueryLimits;
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
+  const open = new Map<WebSocket, { clientId?: string; timer?: NodeJS.Timeout }>();
+  const end = (socket: WebSocket, reason: string) => {
+    clearTimeout(open.get(socket)?.timer);
+    open.delete(socket);
+    socket.close(ACCESS_ENDED, reason);
+  };
+  const closeAtExpiry = (socket: WebSocket, expiresAt: Date) => {
+    const entry = open.get(socket);
+    if (!entry) return;
+    const wait = expiresAt.getTime() - Date.now();
+    if (wait <= 0) {
+      end(socket, 'Token expired');
+      return;
+    }
+    entry.timer = setTimeout(() => closeAtExpiry(socket, expiresAt), Math.min(wait, LONGEST_TIMER_MS)).unref();
+  };
+  const stopRevocations = onApiClientRevoked((clientId) => {
+    for (const [socket, entry] of open) {
+      if (entry.clientId && (clientId === null || entry.clientId === clientId)) end(socket, 'API client revoked');
+    }
+  });
   const rules = [...specifiedRules, ...limitValidationRules(opts.queryLimits)];
   const cleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
@@ -88,12 +118,29 @@ export function attachSubscriptions(opts: {
         const token = header?.match(/^Bearer\s+(.+)$/i)?.[1];
         if (!token) return false;
         try {
-          (ctx.extra as SocketExtra).auth = await opts.verifier.verify(token);
+          const auth = await opts.verifier.verify(token);
+          // Refuses a revoked or unregistered API client, and an organisation the person cannot act for.
+          await resolveActor(opts.orm.em.fork(), auth, param(ctx.connectionParams, ACTIVE_ORGANISATION_HEADER), {
+            now: opts.now(),
+            logger: opts.logger,
+          });
+          const { socket } = ctx.extra as SocketExtra;
+          (ctx.extra as SocketExtra).auth = auth;
+          if (socket) {
+            open.set(socket, { clientId: auth.isServiceAccount ? auth.clientId : undefined });
+            closeAtExpiry(socket, auth.expiresAt);
+          }
           return true;
         } catch (error) {
-          opts.logger.info({ err: error }, 'subscription refused: bad token');
+          opts.logger.info({ err: error }, 'subscription refused: bad token or no access');
           return false;
         }
+      },
+      onClose: (ctx) => {
+        const { socket } = ctx.extra as SocketExtra;
+        if (!socket) return;
+        clearTimeout(open.get(socket)?.timer);
+        open.delete(socket);
       },
       context: async (ctx) => {
         const em = opts.orm.em.fork();
@@ -124,6 +171,9 @@ export function attachSubscriptions(opts: {
   );
   return {
     dispose: async () => {
+      stopRevocations();
+      for (const entry of open.values()) clearTimeout(entry.timer);
+      open.clear();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

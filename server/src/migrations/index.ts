@@ -21,6 +21,7 @@ import { Migration20261129190000PracticeNewestIndex } from './Migration202611291
 import { Migration20261129200000DataChangeSignal } from './Migration20261129200000DataChangeSignal.js';
 import { Migration20261129210000Webhooks } from './Migration20261129210000Webhooks.js';
 import { Migration20261129220000DistributableSchema } from './Migration20261129220000DistributableSchema.js';
+import { Migration20261129230000AccessRevokedSignal } from './Migration20261129230000AccessRevokedSignal.js';
 
 /** Every migration in order; listed explicitly so the same list runs from sources, tests and compiled output. */
 export const migrationsList = [
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: 'Migration20261129200000DataChangeSignal', class: Migration20261129200000DataChangeSignal },
   { name: 'Migration20261129210000Webhooks', class: Migration20261129210000Webhooks },
   { name: 'Migration20261129220000DistributableSchema', class: Migration20261129220000DistributableSchema },
+  { name: 'Migration20261129230000AccessRevokedSignal', class: Migration20261129230000AccessRevokedSignal },
 ];

@@ -11,7 +11,7 @@ import { createOrm, type Orm } from '../db/orm.js';
 import { devApiClientRegistry } from '../modules/api-client/api-client.registry.js';
 import { createDevIdentityProvider, type DevIdentityProvider, type DevUser } from '../dev-idp/dev-idp.js';
 import { createLogger } from '../logger.js';
-import { startNotificationListener } from '../modules/notification/notification.listener.js';
+import { startSubscriptionSignals } from '../subscription-signals.js';
 import { startWebhookWorker, type WebhookWorkerOptions } from '../modules/webhook/webhook.worker.js';
 import { defaultTargets } from '../modules/webhook/webhook-target.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -74,6 +74,8 @@ export async function startTestServer(
     responseCache?: ResponseCache;
     /** Run a webhook worker with these options (none unless given). */
     webhooks?: Omit<WebhookWorkerOptions, 'orm' | 'url' | 'logger'>;
+    /** Lifetime of the identity provider's access tokens (default 300 s). */
+    accessTokenTtlSeconds?: number;
   } = {},
 ): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
@@ -99,6 +101,7 @@ export async function startTestServer(
     clients: [],
     webClient: { clientId: WEB_CLIENT, redirectUris: [`${url}/auth/callback`], postLogoutRedirectUris: [`${url}/`] },
     apiAudience: AUDIENCE,
+    ...(opts.accessTokenTtlSeconds ? { accessTokenTtlSeconds: opts.accessTokenTtlSeconds } : {}),
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createApp({
@@ -119,7 +122,7 @@ export async function startTestServer(
   });
   const dataChanges = opts.responseCache ? listenForDataChanges(opts.responseCache, db.appUrl, logger) : undefined;
   httpServer.on('request', app.express);
-  const notificationListener = startNotificationListener(db.appUrl, logger);
+  const subscriptionSignals = startSubscriptionSignals(db.appUrl, logger);
   const webhookWorker = opts.webhooks
     ? startWebhookWorker({
         targets: defaultTargets(opts.production ?? false),
@@ -184,7 +187,7 @@ export async function startTestServer(
     },
     async close() {
       await app.apollo.stop();
-      await notificationListener.stop();
+      await subscriptionSignals.stop();
       await webhookWorker?.stop();
       await dataChanges?.stop();
       httpServer.closeAllConnections();

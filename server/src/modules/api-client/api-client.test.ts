@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createOrganisation, type OrganisationFixture } from '../../test-support/factories.js';
+import { openSocket } from '../../test-support/socket.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { keycloakApiClientRegistry } from './api-client.registry.js';
 
@@ -29,6 +30,12 @@ beforeAll(async () => {
   other = await createOrganisation(server);
 });
 afterAll(() => server?.close());
+
+const createClientWithToken = async (owner: OrganisationFixture, name: string) => {
+  const created = await server.gql(CREATE, { input: { name, role: 'VIEWER' } }, { token: owner.admin.token });
+  const { apiClient, clientSecret } = created.data!.createApiClient;
+  return { id: apiClient.id as string, token: (await clientToken(apiClient.clientId, clientSecret)).token! };
+};
 
 describe('API clients', () => {
   it('lets an ADMIN create one that acts for the organisation with its role; the secret is shown once', async () => {
@@ -67,6 +74,35 @@ describe('API clients', () => {
       `select action from audit_event where object_type = 'ApiClient' order by created_at`,
     );
     expect(audit.map((a) => a.action)).toEqual(['apiClient.created', 'apiClient.revoked']);
+  });
+
+  it("closes a revoked client's open WebSocket connections at once, and only its", async () => {
+    const owner = await createOrganisation(server);
+    const revokedClient = await createClientWithToken(owner, 'Портал, который отключат');
+    const keptClient = await createClientWithToken(owner, 'Портал, который остаётся');
+    const revokedSocket = openSocket(server, revokedClient.token);
+    const keptSocket = openSocket(server, keptClient.token);
+    const personSocket = openSocket(server, owner.admin.token);
+    await Promise.all([revokedSocket.connected, keptSocket.connected, personSocket.connected]);
+    try {
+      const revoked = await server.gql(
+        REVOKE,
+        { input: { apiClientId: revokedClient.id } },
+        { token: owner.admin.token },
+      );
+      expect(revoked.data?.revokeApiClient.userErrors).toEqual([]);
+      expect(await revokedSocket.closed).toEqual({ code: 4403, reason: 'API client revoked' });
+      // The others were checked in the same pass over open connections; give their close frames time to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(keptSocket.isClosed()).toBe(false);
+      expect(personSocket.isClosed()).toBe(false);
+      // Reconnecting with the revoked client's token is refused.
+      const again = openSocket(server, revokedClient.token);
+      expect((await again.closed).code).toBe(4403);
+      await again.client.dispose();
+    } finally {
+      await Promise.all([revokedSocket, keptSocket, personSocket].map((socket) => socket.client.dispose()));
+    }
   });
 
   it('refuses bad input, other roles and other organisations, changing nothing', async () => {

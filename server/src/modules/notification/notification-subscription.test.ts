@@ -8,6 +8,7 @@ import {
   createPractice,
   joinGroup,
 } from '../../test-support/factories.js';
+import { openSocket } from '../../test-support/socket.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 let server: TestServer;
@@ -104,5 +105,21 @@ describe('notifications over WebSocket', () => {
     const forged = subscribe('not-a-token');
     await expect.poll(() => anonymous.errors.length + forged.errors.length, { timeout: 5000 }).toBe(2);
     expect(anonymous.received).toEqual([]);
+  });
+});
+
+describe('the life of a WebSocket connection', () => {
+  it('ends when its token expires: closed with 4403, for the client to reconnect with a fresh token', async () => {
+    const shortLived = await startTestServer({ accessTokenTtlSeconds: 2 });
+    try {
+      const person = await shortLived.person();
+      const socket = openSocket(shortLived, person.token);
+      await socket.connected;
+      expect(socket.isClosed()).toBe(false);
+      expect(await socket.closed).toEqual({ code: 4403, reason: 'Token expired' });
+      await socket.client.dispose();
+    } finally {
+      await shortLived.close();
+    }
   });
 });
