@@ -21,11 +21,12 @@ import { DEFAULT_QUERY_LIMITS, limitValidationRules, type QueryLimits } from './
 import { costAndRatePlugin, tokenLimit } from './common/graphql/limits.plugin.js';
 import { CostRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './common/graphql/rate-limit.js';
 import { rejectNulCharacters } from './common/graphql/reject-nul.js';
-import { currentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
+import { currentLocale, inCurrentLocale, localeFromHeader, requestLocale } from './common/i18n/locale.js';
 import { createContext, DEFAULT_SETTINGS, type Context, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
+import { MembershipCache } from './modules/member/membership-cache.js';
 import { badgeRouter } from './modules/openness/badge.route.js';
 import { ratingsExportRouter } from './modules/rating/ratings-export.route.js';
 import { createSchema } from './schema.js';
@@ -131,6 +132,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const rateLimits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
   // One limiter for the API and for answers served from the response cache, so both draw on one budget.
   const limiter = new CostRateLimiter();
+  // Whom signed-in callers act for, between requests: forgotten with the response cache on every write.
+  const memberships = opts.responseCache ? new MembershipCache(opts.responseCache) : undefined;
   const subscriptions = opts.httpServer
     ? attachSubscriptions({
         httpServer: opts.httpServer,
@@ -141,6 +144,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         now,
         settings,
         queryLimits,
+        memberships,
       })
     : undefined;
   const apollo = new ApolloServer<Context>({
@@ -183,12 +187,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
         const actor = await resolveActor(em, req.auth, req.header(ACTIVE_ORGANISATION_HEADER) || undefined, {
           now: now(),
           logger,
+          memberships,
         }).catch((error: unknown) => {
           if (!isDatabaseUnavailable(error)) throw error;
           logger.warn({ err: error }, 'database unavailable');
-          throw new GraphQLError('The database is unavailable for the moment; try again in a few seconds', {
-            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-          });
+          throw new GraphQLError(
+            inCurrentLocale({
+              ru: 'База данных временно недоступна; повторите через несколько секунд',
+              en: 'The database is unavailable for the moment; try again in a few seconds',
+            }),
+            { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } },
+          );
         });
         return createContext({
           requestId: String(req.res?.locals.requestId ?? ''),

@@ -25,6 +25,7 @@ import { createContext, type Settings } from './context.js';
 import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
+import type { MembershipCache } from './modules/member/membership-cache.js';
 import { onApiClientRevoked } from './subscription-signals.js';
 
 type SocketExtra = {
@@ -58,6 +59,7 @@ export function attachSubscriptions(opts: {
   now: () => Date;
   settings: Settings;
   queryLimits: QueryLimits;
+  memberships?: MembershipCache;
 }): { dispose(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: opts.httpServer, path: '/graphql' });
   const open = new Map<WebSocket, { clientId?: string; timer?: NodeJS.Timeout }>();
@@ -123,6 +125,7 @@ export function attachSubscriptions(opts: {
           await resolveActor(opts.orm.em.fork(), auth, param(ctx.connectionParams, ACTIVE_ORGANISATION_HEADER), {
             now: opts.now(),
             logger: opts.logger,
+            memberships: opts.memberships,
           });
           const { socket } = ctx.extra as SocketExtra;
           (ctx.extra as SocketExtra).auth = auth;
@@ -149,10 +152,7 @@ export function attachSubscriptions(opts: {
           em,
           (ctx.extra as SocketExtra).auth,
           param(ctx.connectionParams, ACTIVE_ORGANISATION_HEADER),
-          {
-            now: opts.now(),
-            logger,
-          },
+          { now: opts.now(), logger, memberships: opts.memberships },
         );
         return createContext({
           requestId: '',

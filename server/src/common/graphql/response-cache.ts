@@ -40,6 +40,7 @@ export class ResponseCache {
   #bytes = 0;
   #version = 0;
   #listening = false;
+  #dependents = new Set<() => void>();
   hits = 0;
   misses = 0;
 
@@ -54,11 +55,22 @@ export class ResponseCache {
     return this.#listening && this.options.maxEntries > 0;
   }
 
+  /** Whether committed writes are being heard (only then is anything read earlier still trusted). */
+  get listening(): boolean {
+    return this.#listening;
+  }
+
   /** Something was written: every stored response is stale. */
   invalidate(): void {
     this.#version += 1;
     this.#entries.clear();
     this.#bytes = 0;
+    for (const clear of this.#dependents) clear();
+  }
+
+  /** Calls `clear` whenever this cache's data version moves, for other caches of data read under it. */
+  onInvalidate(clear: () => void): void {
+    this.#dependents.add(clear);
   }
 
   setListening(listening: boolean): void {

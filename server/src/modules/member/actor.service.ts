@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Invitation, InvitationStatus } from './invitation.entity.js';
 import { Member } from './member.entity.js';
 import { PlatformRole } from './member-role.js';
+import type { MembershipCache } from './membership-cache.js';
 import { ServiceAccount } from './service-account.entity.js';
 
 /** A token of an API client that is revoked, or that no organisation registered: refused outright. */
@@ -34,7 +35,7 @@ async function acceptInvitations(
   actor: AuthenticatedActor,
   now: Date,
   logger: Logger,
-): Promise<void> {
+): Promise<number> {
   const invitations = await em.find(Invitation, {
     email: actor.email!.toLowerCase(),
     status: InvitationStatus.PENDING,
@@ -72,6 +73,7 @@ async function acceptInvitations(
       if (!(error instanceof AlreadyDecided)) throw error;
     }
   }
+  return invitations.length;
 }
 
 function pickActive(memberships: OrganisationRole[], requested: string | undefined): OrganisationRole | undefined {
@@ -96,7 +98,7 @@ export async function resolveActor(
   em: EntityManager,
   token: VerifiedToken | undefined,
   requestedOrganisation: string | undefined,
-  opts: { now: Date; logger: Logger },
+  opts: { now: Date; logger: Logger; memberships?: MembershipCache },
 ): Promise<Actor> {
   if (!token) {
     applySessionVariables(em, { organisationId: null, subject: null, email: null, clientId: null, platformRoles: [] });
@@ -121,14 +123,25 @@ export async function resolveActor(
     platformRoles,
     memberships: [],
   };
-  if (actor.kind === 'SERVICE_ACCOUNT') {
-    const account = token.clientId ? await em.findOne(ServiceAccount, { clientId: token.clientId }) : null;
-    if (!account || account.revokedAt) throw apiClientRevoked();
-    if (account) actor.memberships = [{ organisationId: account.organisationId, role: account.role }];
+  const cacheKey =
+    actor.kind === 'SERVICE_ACCOUNT' ? `client:${token.clientId ?? ''}` : `person:${token.subject}:${email ?? ''}`;
+  const cached = opts.memberships?.get(cacheKey);
+  if (cached) {
+    actor.memberships = cached;
   } else {
-    if (email) await acceptInvitations(em, actor, opts.now, opts.logger);
-    const members = await em.find(Member, { subject: token.subject }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    actor.memberships = members.map((m) => ({ organisationId: m.organisationId, role: m.role, memberId: m.id }));
+    const version = opts.memberships?.version;
+    let remember = true;
+    if (actor.kind === 'SERVICE_ACCOUNT') {
+      const account = token.clientId ? await em.findOne(ServiceAccount, { clientId: token.clientId }) : null;
+      if (!account || account.revokedAt) throw apiClientRevoked();
+      actor.memberships = [{ organisationId: account.organisationId, role: account.role }];
+    } else {
+      // Invitations found were accepted (or decided meanwhile): the next request looks again.
+      if (email) remember = (await acceptInvitations(em, actor, opts.now, opts.logger)) === 0;
+      const members = await em.find(Member, { subject: token.subject }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      actor.memberships = members.map((m) => ({ organisationId: m.organisationId, role: m.role, memberId: m.id }));
+    }
+    if (version !== undefined && remember) opts.memberships?.set(cacheKey, version, actor.memberships);
   }
   actor.active = pickActive(actor.memberships, requestedOrganisation);
   applySessionVariables(em, { organisationId: actor.active?.organisationId ?? null });
