@@ -21,6 +21,8 @@ interface Fixture {
   groupId: string;
   groupSlug: string;
   practiceId: string;
+  /** The practice's organisation (with the id, the practice's key). */
+  practiceOrganisationId: string;
   organisationId: string;
   organisationSlug: string;
   subject: string;
@@ -77,7 +79,7 @@ const OPERATIONS: Operation[] = [
     peer: {
       query: `query Practices { allPractices(first: 50, condition: { status: "PUBLISHED" }, orderBy: PUBLISHED_AT_DESC) {
         nodes { rowId title summary publishedAt participationLevel loopClosed organisationByOrganisationId { rowId name }
-          practiceMethodsByPracticeId { nodes { feedbackMethodByMethodId { key titleRu titleEn } } }
+          practiceMethodsByOrganisationIdAndPracticeId { nodes { feedbackMethodByMethodId { key titleRu titleEn } } }
           reviewCount reviewScore } } }`,
       variables: () => ({}),
     },
@@ -102,11 +104,11 @@ const OPERATIONS: Operation[] = [
       variables: (f) => ({ id: toGlobalId('Practice', f.practiceId) }),
     },
     peer: {
-      query: `query Practice($id: UUID!) { practiceByRowId(rowId: $id) { rowId title summary organisationByOrganisationId { name }
-        reviewsByPracticeId(condition: { status: "SUBMITTED" }) { nodes { rowId reviewerName submittedAt body
+      query: `query Practice($id: UUID!, $org: UUID!) { practiceByRowIdAndOrganisationId(rowId: $id, organisationId: $org) { rowId title summary organisationByOrganisationId { name }
+        reviewsByPracticeOrganisationIdAndPracticeId(condition: { status: "SUBMITTED" }) { nodes { rowId reviewerName submittedAt body
           organisationByOrganisationId { name } relevance depth loopClosure evidence replicability } }
-        commentsByPracticeId(first: 20, orderBy: CREATED_AT_ASC) { nodes { rowId authorName body createdAt } } } }`,
-      variables: (f) => ({ id: f.practiceId }),
+        commentsByPracticeOrganisationIdAndPracticeId(first: 20, orderBy: CREATED_AT_ASC) { nodes { rowId authorName body createdAt } } } }`,
+      variables: (f) => ({ id: f.practiceId, org: f.practiceOrganisationId }),
     },
     raw: {
       sql: `select p.id, p.title, p.summary, o.name,
@@ -309,14 +311,15 @@ export async function benchApi(scale: Scale): Promise<void> {
       )
     ).rows;
     const [practice] = (
-      await owner.query<{ id: string }>(
-        `select p.id from practice p where p.status = 'PUBLISHED' order by p.review_count desc, p.id limit 1`,
+      await owner.query<{ id: string; organisation_id: string }>(
+        `select p.id, p.organisation_id from practice p where p.status = 'PUBLISHED' order by p.review_count desc, p.id limit 1`,
       )
     ).rows;
     const fixture: Fixture = {
       groupId: group!.id,
       groupSlug: group!.slug,
       practiceId: practice!.id,
+      practiceOrganisationId: practice!.organisation_id,
       organisationId: org!.id,
       organisationSlug: org!.slug,
       subject,

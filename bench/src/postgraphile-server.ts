@@ -37,6 +37,9 @@ function subjectOf(req: IncomingMessage | undefined): string | undefined {
 
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset],
+  // Relations on composite keys (review → practice by practice_organisation_id and practice_id) have no index
+  // of their own: the practice_id index serves them. Without this, PostGraphile would leave them out.
+  disablePlugins: ['PgIndexBehaviorsPlugin'],
   pgServices: [
     makePgService({
       connectionString: env('DATABASE_URL'),
