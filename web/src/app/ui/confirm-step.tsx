@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -32,7 +32,7 @@ export function useConfirmStep() {
   };
 }
 
-/** The question with its confirm and cancel buttons, as one labelled group. */
+/** The question with its confirm and cancel buttons (and any choices in `children`), as one labelled group. */
 export function ConfirmStep({
   id,
   question,
@@ -41,6 +41,7 @@ export function ConfirmStep({
   onConfirm,
   onCancel,
   cancelRef,
+  children,
 }: {
   id: string;
   question: string;
@@ -49,11 +50,13 @@ export function ConfirmStep({
   onConfirm: () => void;
   onCancel: () => void;
   cancelRef: RefObject<HTMLButtonElement | null>;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <div role="group" aria-labelledby={id} className="confirm-step">
       <p id={id}>{question}</p>
+      {children}
       <div className="button-row">
         <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
           {busy ? t('common.saving') : confirmLabel}

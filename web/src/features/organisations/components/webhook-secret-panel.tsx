@@ -1,13 +1,30 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyableText } from './api-client-secret-panel';
-import type { CreatedWebhook } from './create-webhook-form';
+
+/** A signing secret to show this once, with the URL of its subscription. */
+export interface ShownWebhookSecret {
+  url: string;
+  signingSecret: string;
+}
 
 /**
- * Shown once, right after creation: the signing secret. It lives only in the section's state;
+ * Shown once, right after creation or rotation: the signing secret. It lives only in its owner's state;
  * closing the panel forgets it.
  */
-export function WebhookSecretPanel({ created, onClose }: { created: CreatedWebhook; onClose: () => void }) {
+export function WebhookSecretPanel({
+  secret,
+  title,
+  note,
+  onClose,
+}: {
+  secret: ShownWebhookSecret;
+  /** The heading; "subscription created" by default. */
+  title?: string;
+  /** What else to know, e.g. until when the previous secret still signs. */
+  note?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
@@ -17,11 +34,12 @@ export function WebhookSecretPanel({ created, onClose }: { created: CreatedWebho
   return (
     <section aria-labelledby={`${id}-title`} className="api-client-secret">
       <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {t('webhooks.createdTitle')}
+        {title ?? t('webhooks.createdTitle')}
       </h3>
       <p>
-        <code>{created.url}</code>
+        <code>{secret.url}</code>
       </p>
+      {note && <p>{note}</p>}
       <p className="notice notice--warning" id={`${id}-warning`}>
         {t('webhooks.secretWarning')}
       </p>
@@ -29,7 +47,7 @@ export function WebhookSecretPanel({ created, onClose }: { created: CreatedWebho
         id={`${id}-secret`}
         label={t('webhooks.secret')}
         hint={t('webhooks.secretHint')}
-        value={created.signingSecret}
+        value={secret.signingSecret}
         copyLabel={t('webhooks.copySecret')}
         describedBy={`${id}-warning`}
         rows={1}

@@ -3,18 +3,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, WebhookDeliveriesQuery, WebhookSubscriptionsQuery } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
-import { ConfirmStep, useConfirmStep } from '../../../app/ui/confirm-step';
 import { InlineAlert } from '../../../app/ui/inline-alert';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import {
-  DeleteWebhookSubscriptionDocument,
   ReplayWebhookDeliveryDocument,
-  UpdateWebhookSubscriptionDocument,
   WebhookDeliveriesDocument,
   WebhookSubscriptionsDocument,
 } from '../graphql/webhooks';
-import { CreateWebhookForm, type CreatedWebhook } from './create-webhook-form';
-import { WebhookSecretPanel } from './webhook-secret-panel';
+import { CreateWebhookForm } from './create-webhook-form';
+import { SubscriptionRow } from './webhook-subscription-row';
+import { WebhookSecretPanel, type ShownWebhookSecret } from './webhook-secret-panel';
 
 type Subscription = WebhookSubscriptionsQuery['webhookSubscriptions'][number];
 type Delivery = WebhookDeliveriesQuery['webhookDeliveries']['edges'][number]['node'];
@@ -23,7 +21,8 @@ const messagesOf = (errors: readonly { message: string }[]) => errors.map((e) =>
 
 /**
  * For the organisation's admins: webhook subscriptions (подписки на вебхуки) — the list, creation
- * with the one-time signing secret, pause/resume, deletion and each subscription's recent deliveries.
+ * with the one-time signing secret, editing, pause/resume, test events, secret rotation, deletion and
+ * each subscription's recent deliveries.
  */
 export function WebhooksSection({ viewerRole }: { viewerRole: MemberRole | null | undefined }) {
   return viewerRole === 'ADMIN' ? <Webhooks /> : null;
@@ -34,7 +33,7 @@ function Webhooks() {
   const { data, loading, error, refetch } = useQuery(WebhookSubscriptionsDocument, {
     fetchPolicy: 'cache-and-network',
   });
-  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const [created, setCreated] = useState<ShownWebhookSecret | null>(null);
   const [notice, setNotice] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const subscriptions = data?.webhookSubscriptions ?? [];
@@ -74,6 +73,10 @@ function Webhooks() {
                     if (selectedId === subscription.id) setSelectedId(null);
                     setNotice(t('webhooks.deletedNotice', { url: subscription.url }));
                   }}
+                  onTestSent={() => {
+                    setSelectedId(subscription.id);
+                    setNotice(t('webhooks.testSentNotice', { url: subscription.url }));
+                  }}
                 />
               ))}
             </tbody>
@@ -87,7 +90,7 @@ function Webhooks() {
       {selected && <DeliveriesPanel subscription={selected} onClose={() => setSelectedId(null)} />}
 
       {created ? (
-        <WebhookSecretPanel created={created} onClose={() => setCreated(null)} />
+        <WebhookSecretPanel secret={created} onClose={() => setCreated(null)} />
       ) : (
         <>
           <h3 id="webhook-create-title">{t('webhooks.createTitle')}</h3>
@@ -100,124 +103,6 @@ function Webhooks() {
         </>
       )}
     </section>
-  );
-}
-
-function SubscriptionRow({
-  subscription,
-  selected,
-  onShowDeliveries,
-  onNotice,
-  onDeleted,
-}: {
-  subscription: Subscription;
-  selected: boolean;
-  onShowDeliveries: () => void;
-  onNotice: (notice: string) => void;
-  onDeleted: () => void;
-}) {
-  const { t } = useTranslation();
-  const { formatDate } = useFormatters();
-  const { confirming, triggerRef, cancelRef, ask, cancel } = useConfirmStep();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [update, { loading: updating }] = useMutation(UpdateWebhookSubscriptionDocument);
-  const [remove, { loading: deleting }] = useMutation(DeleteWebhookSubscriptionDocument, {
-    update(cache, result) {
-      const id = result.data?.deleteWebhookSubscription.deletedSubscriptionId;
-      if (!id) return;
-      cache.evict({ id: cache.identify({ __typename: 'WebhookSubscription', id }) });
-      cache.gc();
-    },
-  });
-  const { url, active } = subscription;
-
-  async function toggleActive() {
-    setProblems([]);
-    try {
-      const result = await update({ variables: { input: { subscriptionId: subscription.id, active: !active } } });
-      const errors = result.data?.updateWebhookSubscription.userErrors ?? [];
-      setProblems(messagesOf(errors));
-      if (errors.length === 0) onNotice(t(active ? 'webhooks.pausedNotice' : 'webhooks.resumedNotice', { url }));
-    } catch (e) {
-      setProblems([e instanceof Error ? e.message : t('errors.network')]);
-    }
-  }
-
-  async function onConfirmDelete() {
-    setProblems([]);
-    try {
-      const result = await remove({ variables: { input: { subscriptionId: subscription.id } } });
-      const errors = result.data?.deleteWebhookSubscription.userErrors ?? [];
-      setProblems(messagesOf(errors));
-      if (errors.length === 0) onDeleted();
-    } catch (e) {
-      setProblems([e instanceof Error ? e.message : t('errors.network')]);
-    }
-  }
-
-  return (
-    <tr data-webhook-id={subscription.id}>
-      <th scope="row">
-        <code>{url}</code>
-        {subscription.description && <span className="muted"> {subscription.description}</span>}
-      </th>
-      <td>
-        <ul className="plain-list">
-          {subscription.events.map((event) => (
-            <li key={event}>{t(`webhooks.event.${event}`)}</li>
-          ))}
-        </ul>
-      </td>
-      <td>
-        <span className={`badge badge--${active ? 'active' : 'left'}`} data-status={active ? 'ACTIVE' : 'PAUSED'}>
-          {active ? t('webhooks.active') : t('webhooks.paused')}
-        </span>
-        {!active && subscription.pausedAt && (
-          <span className="muted"> {t('webhooks.pausedAt', { date: formatDate(subscription.pausedAt) })}</span>
-        )}
-      </td>
-      <td>{formatDate(subscription.createdAt)}</td>
-      <td>
-        {!confirming && (
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-pressed={selected}
-              onClick={onShowDeliveries}
-            >
-              {t('webhooks.showDeliveries')} <span className="visually-hidden">{url}</span>
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={updating}
-              onClick={() => void toggleActive()}
-            >
-              {active ? t('webhooks.pause') : t('webhooks.resume')} <span className="visually-hidden">{url}</span>
-            </button>
-            <button type="button" ref={triggerRef} className="button button--danger-quiet" onClick={ask}>
-              {t('webhooks.delete')} <span className="visually-hidden">{url}</span>
-            </button>
-          </div>
-        )}
-        {confirming && (
-          <ConfirmStep
-            id={`webhook-confirm-${subscription.id}`}
-            question={t('webhooks.confirmDelete', { url })}
-            confirmLabel={t('webhooks.confirmDeleteButton')}
-            busy={deleting}
-            onConfirm={() => void onConfirmDelete()}
-            onCancel={() => {
-              setProblems([]);
-              cancel();
-            }}
-            cancelRef={cancelRef}
-          />
-        )}
-        <InlineAlert messages={problems} />
-      </td>
-    </tr>
   );
 }
 

@@ -61,6 +61,9 @@ export const UpdateWebhookSubscriptionDocument = graphql(`
     updateWebhookSubscription(input: $input) {
       subscription {
         id
+        url
+        events
+        description
         active
         pausedAt
       }
@@ -89,6 +92,46 @@ export const DeleteWebhookSubscriptionDocument = graphql(`
 export const ReplayWebhookDeliveryDocument = graphql(`
   mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {
     replayWebhookDelivery(input: $input) {
+      delivery {
+        id
+        eventType
+        status
+        attempts
+        lastStatusCode
+        createdAt
+        deliveredAt
+      }
+      userErrors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const RotateWebhookSecretDocument = graphql(`
+  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+    rotateWebhookSecret(input: $input) {
+      subscription {
+        id
+        url
+        previousSecretValidUntil
+        secretRotatedAt
+      }
+      signingSecret
+      userErrors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const SendTestWebhookDocument = graphql(`
+  mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {
+    sendTestWebhook(input: $input) {
       delivery {
         id
         eventType
