@@ -71,7 +71,7 @@ describe('whom a signed-in caller acts for, between requests', () => {
       {},
       { token: org.admin.token },
     );
-    const { apiClient, clientSecret } = created.data?.createApiClient;
+    const { apiClient, clientSecret } = created.data!.createApiClient;
     const tokenResponse = await fetch(`${server.idp.issuer}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
