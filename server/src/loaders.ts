@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findDetachedByIds } from './common/db/detached.js';
 import { BatchLoader } from './common/graphql/batch-loader.js';
 import { CommentEdit, CommentReport } from './modules/comment/comment.entity.js';
 import { OpennessStandard } from './modules/openness/openness.entities.js';
@@ -13,7 +14,10 @@ import { GroupMembership, GroupMembershipStatus } from './modules/thematic-group
 
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
-/** Per-request batch loaders: nested fields over lists cost one query per field, not one per row. */
+/**
+ * Per-request batch loaders: nested fields over lists cost one query per field, not one per row. What they
+ * return is for reading (some are detached entities): a mutation loads what it changes with the EntityManager.
+ */
 export function createLoaders(em: EntityManager, activeOrganisationId: string | undefined, subject?: string) {
   return {
     ...createPracticeLoaders(em),
@@ -50,7 +54,7 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
       byId(await em.find(OpennessStandard, { id: { $in: ids } })),
     ),
     /** Practices by id, as the actor may see them (drafts of others are absent). */
-    practice: new BatchLoader<string, Practice>(async (ids) => byId(await em.find(Practice, { id: { $in: ids } }))),
+    practice: new BatchLoader<string, Practice>(async (ids) => byId(await findDetachedByIds(em, Practice, ids))),
     /** Earlier texts of comments, newest first. */
     commentEdits: new BatchLoader<string, CommentEdit[]>(async (commentIds) => {
       const rows = await em.find(CommentEdit, { commentId: { $in: commentIds } }, { orderBy: { replacedAt: 'desc' } });
@@ -83,10 +87,10 @@ export function createLoaders(em: EntityManager, activeOrganisationId: string | 
       return new Map(rows.map((r) => [r.commentId, true]));
     }),
     organisation: new BatchLoader<string, Organisation>(async (ids) =>
-      byId(await em.find(Organisation, { id: { $in: ids } })),
+      byId(await findDetachedByIds(em, Organisation, ids)),
     ),
     thematicGroup: new BatchLoader<string, ThematicGroup>(async (ids) =>
-      byId(await em.find(ThematicGroup, { id: { $in: ids } })),
+      byId(await findDetachedByIds(em, ThematicGroup, ids)),
     ),
     /** Active member count per group. */
     activeMemberCount: new BatchLoader<string, number>(async (groupIds) => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { detachedEntities } from '../../common/db/detached.js';
 import { BatchLoader } from '../../common/graphql/batch-loader.js';
 import { FeedbackMethod } from '../feedback-method/feedback-method.entity.js';
 import { PracticeRevision } from './practice-revision.entity.js';
@@ -14,9 +15,10 @@ export function createPracticeLoaders(em: EntityManager) {
         [`{${practiceIds.join(',')}}`],
       );
       const map = new Map<string, FeedbackMethod[]>();
-      for (const { practice_id: practiceId, ...method } of rows) {
-        map.set(practiceId, [...(map.get(practiceId) ?? []), em.map(FeedbackMethod, method)]);
-      }
+      const methods = detachedEntities(em, FeedbackMethod, rows);
+      rows.forEach(({ practice_id: practiceId }, i) => {
+        map.set(practiceId, [...(map.get(practiceId) ?? []), methods[i]!]);
+      });
       return map;
     }),
     /** Published revisions of each practice, newest first. */

@@ -1,3 +1,4 @@
+import { detachedEntities } from '../../common/db/detached.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/graphql/pagination.js';
@@ -127,8 +128,9 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
   );
   let total: Promise<number> | undefined;
   const page = rows.slice(0, size);
-  const edges = page.map((row) => ({
-    node: ctx.em.map(Practice, row),
+  const nodes = detachedEntities(ctx.em, Practice, page);
+  const edges = page.map((row, i) => ({
+    node: nodes[i]!,
     cursor: encodeCursor({ value: row.sort_key, id: String(row.id) }),
     highlight: toSegments(row.headline),
   }));

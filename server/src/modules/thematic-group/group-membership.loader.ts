@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { detachedEntities } from '../../common/db/detached.js';
 import { BatchLoader } from '../../common/graphql/batch-loader.js';
 import { toConnection, type Connection } from '../../common/graphql/pagination.js';
 import { GroupMembership, type GroupMembershipStatus } from './group-membership.entity.js';
@@ -64,9 +65,10 @@ export function createFirstPageLoader(em: EntityManager, ownOrganisationId: stri
         ],
       );
       const byParent = new Map<string, { rows: GroupMembership[]; total: number }>();
-      for (const row of rows) {
+      const memberships = detachedEntities(em, GroupMembership, rows);
+      for (const [i, row] of rows.entries()) {
         const entry = byParent.get(row.parent_id) ?? { rows: [], total: Number(row.total) };
-        entry.rows.push(em.map(GroupMembership, row));
+        entry.rows.push(memberships[i]!);
         byParent.set(row.parent_id, entry);
       }
       for (const r of batch) {
