@@ -54,6 +54,34 @@ export async function findDetachedByIds<T extends object>(
   ids: readonly string[],
 ): Promise<T[]> {
   const table = em.getMetadata().get(entity as never).tableName;
-  const rows = await em.execute<Row[]>(`select * from "${table}" where id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
+  const rows = await em.execute<Row[]>(
+    `select ${entityColumns(em, entity)} from "${table}" where id = any(?::uuid[])`,
+    [`{${ids.join(',')}}`],
+  );
   return detachedEntities(em, entity, rows);
+}
+
+const columnLists = new WeakMap<object, Map<string, string>>();
+
+/** The entity's mapped columns as a select list (`alias."column", …`): what its detached entities need, and no more. */
+export function entityColumns(
+  em: EntityManager,
+  entity: abstract new (...args: never[]) => object,
+  alias?: string,
+): string {
+  const lists = columnLists.get(entity) ?? new Map<string, string>();
+  columnLists.set(entity, lists);
+  let list = lists.get(alias ?? '');
+  if (!list) {
+    list = em
+      .getMetadata()
+      .get(entity as never)
+      .props.filter(
+        (prop) => prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && prop.persist !== false,
+      )
+      .map((prop) => `${alias ? `${alias}.` : ''}"${prop.fieldNames[0]}"`)
+      .join(', ');
+    lists.set(alias ?? '', list);
+  }
+  return list;
 }

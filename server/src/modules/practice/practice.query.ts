@@ -1,4 +1,4 @@
-import { detachedEntities } from '../../common/db/detached.js';
+import { detachedEntities, entityColumns } from '../../common/db/detached.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/graphql/pagination.js';
@@ -123,7 +123,7 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
         websearch_to_tsquery('russian', ?), '${HEADLINE_OPTIONS}')`
     : 'null';
   const rows = await ctx.em.execute<Row[]>(
-    `select p.*, ${sortKey} as sort_key, ${headline} as headline ${from}${pageWhere} order by ${orderBy} limit ?`,
+    `select ${entityColumns(ctx.em, Practice, 'p')}, ${sortKey} as sort_key, ${headline} as headline ${from}${pageWhere} order by ${orderBy} limit ?`,
     [...sortParams, ...(search ? [search] : []), ...params, ...pageParams, size + 1],
   );
   let total: Promise<number> | undefined;
