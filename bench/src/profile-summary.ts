@@ -1,7 +1,7 @@
 /**
  * Summarises a V8 CPU profile (`BENCH_CPU_PROF=<dir> pnpm bench api …` writes one per process) as
  * markdown: where the busy time went by package (self time) and the heaviest frames including their
- * callees. Usage: pnpm --filter @otklik/bench profile <absolute path of file.cpuprofile> [frames]
+ * callees. Usage: pnpm --filter @otklik/bench run profile <absolute path of file.cpuprofile> [frames]
  */
 import { readFileSync } from 'node:fs';
 import { fmt, table } from './report.js';
