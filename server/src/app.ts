@@ -77,6 +77,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = express();
   let stopping = false;
   app.disable('x-powered-by');
+  // No automatic ETag (a hash of every body): API answers are per caller and change with any write; the badge
+  // and the static files set their own.
+  app.set('etag', false);
   app.set('trust proxy', trustProxy(opts.trustProxy ?? 'loopback'));
   const metrics = createMetrics(opts.orm, opts.responseCache);
   app.use(metrics.http);
