@@ -663,6 +663,7 @@ export type ReviewCommentsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, parentId: string | null, depth: number, authorName: string, body: string | null, status: CommentStatus, hiddenReason: string | null, createdAt: string, editedAt: string | null, version: number, isViewer: boolean, viewerCanEdit: boolean, organisation: { id: string, slug: string, name: string }, edits: Array<{ body: string, replacedAt: string }> } }> } }
     | { id: string }
     | { id: string }

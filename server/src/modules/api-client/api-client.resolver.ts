@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../common/errors/domain-error.js';
 import { parseGlobalId, toGlobalId } from '../../common/graphql/global-id.js';
+import { Node } from '../../common/graphql/node.js';
 import { UserError, withUserErrors } from '../../common/graphql/user-error.js';
 import type { AuthenticatedActor } from '../../common/tenancy/actor.js';
 import { requireAuthenticated } from '../../common/tenancy/require.js';
@@ -11,12 +12,15 @@ import { MemberRole } from '../member/member-role.js';
 import { canManageMembers } from '../member/member.policy.js';
 import { ServiceAccount } from '../member/service-account.entity.js';
 
-const TYPENAME = 'ApiClient';
-
-@ObjectType({ description: 'An API client (API-клиент, service account): a system acting for the organisation.' })
+@ObjectType({
+  implements: Node,
+  description: 'An API client (API-клиент, service account): a system acting for the organisation.',
+})
 export class ApiClient {
-  @Field(() => ID, { description: 'Global id.' })
-  id!: string;
+  static readonly typename = 'ApiClient';
+
+  @Field(() => ID, { name: 'id', description: 'Globally unique opaque id.' })
+  globalId!: string;
 
   @Field({ description: 'Its client id in the identity provider (for the client-credentials grant).' })
   clientId!: string;
@@ -34,14 +38,16 @@ export class ApiClient {
   revokedAt!: Date | null;
 }
 
-const view = (a: ServiceAccount): ApiClient => ({
-  id: toGlobalId(TYPENAME, a.id),
-  clientId: a.clientId,
-  name: a.name ?? a.clientId,
-  role: a.role,
-  createdAt: a.createdAt,
-  revokedAt: a.revokedAt ?? null,
-});
+/** What the API shows of a service account. */
+export const apiClientView = (a: ServiceAccount): ApiClient =>
+  Object.assign(new ApiClient(), {
+    globalId: toGlobalId(ApiClient.typename, a.id),
+    clientId: a.clientId,
+    name: a.name ?? a.clientId,
+    role: a.role,
+    createdAt: a.createdAt,
+    revokedAt: a.revokedAt ?? null,
+  });
 
 @InputType({ description: 'A new API client for the organisation the caller acts for.' })
 class CreateApiClientInput {
@@ -109,7 +115,7 @@ export class ApiClientResolver {
   async apiClients(@Ctx() ctx: Context): Promise<ApiClient[]> {
     const { organisationId } = activeAdmin(ctx);
     const accounts = await ctx.em.find(ServiceAccount, { organisationId }, { orderBy: { createdAt: 'desc' } });
-    return accounts.map(view);
+    return accounts.map(apiClientView);
   }
 
   @Mutation(() => CreateApiClientPayload, {
@@ -146,13 +152,13 @@ export class ApiClientResolver {
           recordAudit(em, actor, {
             organisationId,
             action: 'apiClient.created',
-            objectType: TYPENAME,
+            objectType: ApiClient.typename,
             objectId: created.id,
             summary: { clientId, name, role: input.role },
           });
           return created;
         });
-        return { apiClient: view(account), clientSecret: secret };
+        return { apiClient: apiClientView(account), clientSecret: secret };
       } catch (error) {
         await registry(ctx)
           .remove(clientId)
@@ -171,7 +177,7 @@ export class ApiClientResolver {
   ) {
     return withUserErrors(ctx.locale, async () => {
       const { actor, organisationId } = activeAdmin(ctx);
-      const id = parseGlobalId(input.apiClientId, TYPENAME, ['input', 'apiClientId']);
+      const id = parseGlobalId(input.apiClientId, ApiClient.typename, ['input', 'apiClientId']);
       const account = await ctx.em.findOne(ServiceAccount, { id, organisationId });
       if (!account) throw notFound({ ru: 'API-клиент не найден', en: 'API client not found' });
       if (!account.revokedAt) {
@@ -182,7 +188,7 @@ export class ApiClientResolver {
           recordAudit(em, actor, {
             organisationId,
             action: 'apiClient.revoked',
-            objectType: TYPENAME,
+            objectType: ApiClient.typename,
             objectId: account.id,
             summary: { clientId: account.clientId, name: account.name ?? account.clientId },
           });
@@ -194,7 +200,7 @@ export class ApiClientResolver {
           );
         });
       }
-      return { apiClient: view(account) };
+      return { apiClient: apiClientView(account) };
     });
   }
 }

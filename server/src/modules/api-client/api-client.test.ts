@@ -76,6 +76,27 @@ describe('API clients', () => {
     expect(audit.map((a) => a.action)).toEqual(['apiClient.created', 'apiClient.revoked']);
   });
 
+  it("is a Node its organisation's ADMINs fetch by id; nobody else", async () => {
+    const owner = await createOrganisation(server);
+    const created = await server.gql(
+      CREATE,
+      { input: { name: 'Портал для node', role: 'VIEWER' } },
+      { token: owner.admin.token },
+    );
+    const { id } = created.data!.createApiClient.apiClient;
+    const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on ApiClient { name role } } }`;
+    expect((await server.gql(NODE, { id }, { token: owner.admin.token })).data?.node).toEqual({
+      __typename: 'ApiClient',
+      id,
+      name: 'Портал для node',
+      role: 'VIEWER',
+    });
+    const editor = await addMember(server, owner, 'EDITOR');
+    for (const token of [editor.token, other.admin.token, undefined]) {
+      expect((await server.gql(NODE, { id }, { token })).data?.node).toBeNull();
+    }
+  });
+
   it("closes a revoked client's open WebSocket connections at once, and only its", async () => {
     const owner = await createOrganisation(server);
     const revokedClient = await createClientWithToken(owner, 'Портал, который отключат');

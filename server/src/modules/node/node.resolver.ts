@@ -2,7 +2,9 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.js';
 import type { Context } from '../../context.js';
+import { ApiClient, apiClientView } from '../api-client/api-client.resolver.js';
 import { Invitation } from '../member/invitation.entity.js';
+import { ServiceAccount } from '../member/service-account.entity.js';
 import { Member } from '../member/member.entity.js';
 import { canManageMembers } from '../member/member.policy.js';
 import { Comment } from '../comment/comment.entity.js';
@@ -29,6 +31,10 @@ const fetchers = new Map<string, (ctx: Context, id: string) => Promise<object | 
     [Member.typename]: async (ctx: Context, id: string) => {
       const member = await ctx.em.findOne(Member, { id });
       return member && canSeeOrganisationPrivate(ctx.actor, member.organisationId) ? member : null;
+    },
+    [ApiClient.typename]: async (ctx: Context, id: string) => {
+      const account = await ctx.em.findOne(ServiceAccount, { id });
+      return account && canManageMembers(ctx.actor, account.organisationId) ? apiClientView(account) : null;
     },
     [Invitation.typename]: async (ctx: Context, id: string) => {
       const invitation = await ctx.em.findOne(Invitation, { id });
