@@ -45,4 +45,18 @@ describe('ratings of the demo data', () => {
     const csv = await (await fetch(`${server.url}/exports/ratings.csv`)).text();
     expect(csv).not.toContain('NaN');
   });
+
+  it('goes on after the organisation the cursor names, when one above it has left the list', async () => {
+    const PAGE = `query($after: String) { ratings(kind: NGO, first: 2, after: $after) {
+      edges { cursor node { organisation { slug } } } pageInfo { endCursor } } }`;
+    const first = await server.gql(PAGE, {});
+    const all = await server.gql(`{ ratings(kind: NGO, first: 100) { edges { node { organisation { slug } } } } }`);
+    const slugs: string[] = all.data?.ratings.edges.map((e: any) => e.node.organisation.slug);
+    expect(slugs.length).toBeGreaterThan(2);
+    expect(first.data?.ratings.edges.map((e: any) => e.node.organisation.slug)).toEqual(slugs.slice(0, 2));
+    // The top NGO becomes another kind: everyone below moves up one place.
+    await server.db.query(`update organisation set kind = 'OTHER' where slug = $1`, [slugs[0]]);
+    const next = await server.gql(PAGE, { after: first.data?.ratings.pageInfo.endCursor });
+    expect(next.data?.ratings.edges.map((e: any) => e.node.organisation.slug)).toEqual(slugs.slice(2, 4));
+  });
 });

@@ -241,7 +241,10 @@ export class RatingResolver {
     const position = after ? Number(after.value) : -1;
     if (!Number.isInteger(position) || position < -1)
       throw badInput(['after'], { ru: 'Некорректный курсор', en: 'Malformed cursor' });
-    const start = position + 1;
+    // The page goes on after the organisation the cursor names, wherever the ranking has moved it since; its
+    // position is the fallback when it is no longer in the list.
+    const anchor = after ? all.findIndex((rating) => rating.subject.id === after.id) : -1;
+    const start = (anchor >= 0 ? anchor : position) + 1;
     const page = all.slice(start, start + size);
     const edges = page.map((node, i) => ({
       node,
