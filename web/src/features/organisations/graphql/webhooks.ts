@@ -1,15 +1,33 @@
 import { graphql } from '../../../gql';
 
+export const WebhookSubscriptionFieldsFragment = graphql(`
+  fragment WebhookSubscriptionFields on WebhookSubscription {
+    id
+    url
+    events
+    description
+    active
+    pausedAt
+    createdAt
+  }
+`);
+
+export const WebhookDeliveryFieldsFragment = graphql(`
+  fragment WebhookDeliveryFields on WebhookDelivery {
+    id
+    eventType
+    status
+    attempts
+    lastStatusCode
+    createdAt
+    deliveredAt
+  }
+`);
+
 export const WebhookSubscriptionsDocument = graphql(`
   query WebhookSubscriptions {
     webhookSubscriptions {
-      id
-      url
-      events
-      description
-      active
-      pausedAt
-      createdAt
+      ...WebhookSubscriptionFields
     }
   }
 `);
@@ -21,13 +39,7 @@ export const WebhookDeliveriesDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          eventType
-          status
-          attempts
-          lastStatusCode
-          createdAt
-          deliveredAt
+          ...WebhookDeliveryFields
         }
       }
     }
@@ -38,13 +50,7 @@ export const CreateWebhookSubscriptionDocument = graphql(`
   mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {
     createWebhookSubscription(input: $input) {
       subscription {
-        id
-        url
-        events
-        description
-        active
-        pausedAt
-        createdAt
+        ...WebhookSubscriptionFields
       }
       signingSecret
       userErrors {
@@ -93,13 +99,7 @@ export const ReplayWebhookDeliveryDocument = graphql(`
   mutation ReplayWebhookDelivery($input: ReplayWebhookDeliveryInput!) {
     replayWebhookDelivery(input: $input) {
       delivery {
-        id
-        eventType
-        status
-        attempts
-        lastStatusCode
-        createdAt
-        deliveredAt
+        ...WebhookDeliveryFields
       }
       userErrors {
         code
@@ -133,13 +133,7 @@ export const SendTestWebhookDocument = graphql(`
   mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {
     sendTestWebhook(input: $input) {
       delivery {
-        id
-        eventType
-        status
-        attempts
-        lastStatusCode
-        createdAt
-        deliveredAt
+        ...WebhookDeliveryFields
       }
       userErrors {
         code
