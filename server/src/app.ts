@@ -27,6 +27,7 @@ import type { Orm } from './db/orm.js';
 import type { Logger } from './logger.js';
 import { ACTIVE_ORGANISATION_HEADER, resolveActor } from './modules/member/actor.service.js';
 import { MembershipCache } from './modules/member/membership-cache.js';
+import { RatingsCache } from './modules/rating/rating.service.js';
 import { badgeRouter } from './modules/openness/badge.route.js';
 import { ratingsExportRouter } from './modules/rating/ratings-export.route.js';
 import { createSchema } from './schema.js';
@@ -137,6 +138,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const limiter = new CostRateLimiter();
   // Whom signed-in callers act for, between requests: forgotten with the response cache on every write.
   const memberships = opts.responseCache ? new MembershipCache(opts.responseCache) : undefined;
+  // Leaderboards (public data, the same for everyone) between writes, for signed-in readers too.
+  const ratings = opts.responseCache ? new RatingsCache(opts.responseCache, 500) : undefined;
   const subscriptions = opts.httpServer
     ? attachSubscriptions({
         httpServer: opts.httpServer,
@@ -213,6 +216,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           settings,
           apiClients: opts.apiClients,
           webhookTargets: opts.webhookTargets ?? defaultTargets(opts.production),
+          ratings,
         });
       },
     }),

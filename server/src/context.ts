@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { ApiClientRegistry } from './modules/api-client/api-client.registry.js';
 import type { WebhookTargetPolicy } from './modules/webhook/webhook-target.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import type { RatingsCache } from './modules/rating/rating.service.js';
 
 /** Tunable rules of the product (configuration). */
 export interface Settings {
@@ -35,6 +36,8 @@ export interface Context {
   webhookTargets?: WebhookTargetPolicy;
   /** The operation's cost under the rate limits, once it is known. */
   operationCost?: number;
+  /** Leaderboards kept between requests until the next write (the same whoever asks); absent when caching is off. */
+  ratings?: RatingsCache;
 }
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {

@@ -235,7 +235,7 @@ export class RatingResolver {
     @Args(() => RatingScopeArgs) scope: RatingScopeArgs,
     @Ctx() ctx: Context,
   ) {
-    const all = await ratingsIn(ctx.em, ctx.now(), scopeOf(scope));
+    const all = await ratingsIn(ctx.em, ctx.now(), scopeOf(scope), ctx.ratings);
     const size = pageSize(args);
     const after = decodeCursor(args.after);
     const position = after ? Number(after.value) : -1;
@@ -272,7 +272,7 @@ export class RatingResolver {
     if (!Number.isInteger(args.binWidth) || args.binWidth < 1 || args.binWidth > 50) {
       throw badInput(['binWidth'], { ru: 'Ширина интервала — от 1 до 50 баллов', en: 'Bin width is 1–50 points' });
     }
-    const all = await ratingsIn(ctx.em, ctx.now(), scopeOf(args));
+    const all = await ratingsIn(ctx.em, ctx.now(), scopeOf(args), ctx.ratings);
     const ranked = all.filter((r) => r.enoughData).length;
     return { bins: distribution(all, args.binWidth), ranked, notEnoughData: all.length - ranked };
   }
@@ -333,7 +333,7 @@ function ratingsOfKind(ctx: Context, kind: OrganisationKind): Promise<Organisati
   let perRequest = ratingsByKind.get(ctx);
   if (!perRequest) ratingsByKind.set(ctx, (perRequest = new Map()));
   let ratings = perRequest.get(kind);
-  if (!ratings) perRequest.set(kind, (ratings = ratingsIn(ctx.em, ctx.now(), { kind })));
+  if (!ratings) perRequest.set(kind, (ratings = ratingsIn(ctx.em, ctx.now(), { kind }, ctx.ratings)));
   return ratings;
 }
 

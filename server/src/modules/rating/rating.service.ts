@@ -3,6 +3,7 @@ import { computeRatings, rank, type Component, type RatingParameters, type Ratin
 import { loadRatingFacts, type RatingScope, type RatingSubject } from './rating.facts.js';
 import { ratingParameters } from './rating.parameters.js';
 import type { OrganisationRating, RatingComponent } from './rating.resolver.js';
+import { DataVersionCache } from '../../common/cache/data-version-cache.js';
 
 const component = (c: Component, weight: number): RatingComponent => ({
   score: c.score,
@@ -29,8 +30,26 @@ function toView(
   };
 }
 
-/** Ratings of the organisations in scope, best first, ranked among themselves. */
-export async function ratingsIn(em: EntityManager, now: Date, scope: RatingScope): Promise<OrganisationRating[]> {
+/** Leaderboards by scope, forgotten on every committed write (they rest on public data only). */
+export class RatingsCache extends DataVersionCache<OrganisationRating[]> {}
+
+/** Ratings of the organisations in scope, best first, ranked among themselves; from `cache` when current there. */
+export async function ratingsIn(
+  em: EntityManager,
+  now: Date,
+  scope: RatingScope,
+  cache?: RatingsCache,
+): Promise<OrganisationRating[]> {
+  const key = JSON.stringify([scope.groupId ?? null, scope.kind ?? null, scope.region ?? null]);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const version = cache?.version;
+  const ratings = await computeRatingsIn(em, now, scope);
+  if (version !== undefined) cache?.set(key, version, ratings);
+  return ratings;
+}
+
+async function computeRatingsIn(em: EntityManager, now: Date, scope: RatingScope): Promise<OrganisationRating[]> {
   const params = await ratingParameters();
   const { subjects, facts, groupMean } = await loadRatingFacts(em, scope, now);
   const results = computeRatings(facts, groupMean, params);
