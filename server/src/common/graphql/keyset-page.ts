@@ -20,7 +20,7 @@ function keysetAfter(column: string, value: unknown, id: string, direction: 'asc
   >;
 }
 
-/** A page of an entity list in (column, id) order with its total count; the usual list of a connection. */
+/** A page of an entity list in (column, id) order, its total counted when asked for; the usual list of a connection. */
 export async function keysetPage<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -34,16 +34,17 @@ export async function keysetPage<T extends { id: string }>(
   const page = after
     ? { $and: [where, keysetAfter(order.column, order.date ? cursorDate(after) : after.value, after.id, direction)] }
     : where;
-  const [rows, total] = await Promise.all([
-    em.find(entity, page as FilterQuery<T>, {
-      orderBy: { [order.column]: direction, id: direction } as never,
-      limit: size + 1,
-    }),
-    em.count(entity, where),
-  ]);
+  const rows = await em.find(entity, page as FilterQuery<T>, {
+    orderBy: { [order.column]: direction, id: direction } as never,
+    limit: size + 1,
+  });
   const valueOf = (row: T) => {
     const value = row[order.column] as unknown;
     return value instanceof Date ? value.toISOString() : String(value);
   };
-  return toConnection(rows, size, total, (row) => ({ value: valueOf(row), id: row.id }), Boolean(after));
+  const connection = toConnection(rows, size, 0, (row) => ({ value: valueOf(row), id: row.id }), Boolean(after));
+  // Counted only when the selection asks for totalCount (GraphQL awaits the promise).
+  let total: Promise<number> | undefined;
+  Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (total ??= em.count(entity, where)) });
+  return connection;
 }

@@ -97,6 +97,19 @@ describe('a query runs in one transaction', () => {
 });
 
 describe('counting only what is asked for', () => {
+  it('a keyset list (thematic groups) counts only when totalCount is selected', async () => {
+    const counts = async (query: string) => {
+      server.statements.length = 0;
+      const result = await server.gql(query, {});
+      expect(result.errors).toBeUndefined();
+      return { result, counts: server.statements.filter((sql) => /count\(/i.test(sql)).length };
+    };
+    expect((await counts(`query { thematicGroups(first: 5) { edges { node { id } } } }`)).counts).toBe(0);
+    const counted = await counts(`query { thematicGroups(first: 5) { totalCount edges { node { id } } } }`);
+    expect(counted.counts).toBe(1);
+    expect(counted.result.data?.thematicGroups.totalCount).toBeGreaterThan(5);
+  });
+
   it('a practice page without totalCount does not count every match', async () => {
     server.statements.length = 0;
     const result = await server.gql(`query { practices(first: 5) { edges { node { id } } } }`, {});
