@@ -25,19 +25,24 @@ export function detachedEntities<T extends object>(
   return rows.map(mapper);
 }
 
+/** The scalar properties stored in one column each: what a detached entity is built from. */
+function mappedProps<T>(meta: EntityMetadata<T>): EntityProperty<T>[] {
+  return meta.props.filter(
+    (prop) => prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && prop.persist !== false,
+  );
+}
+
 function buildMapper<T>(em: EntityManager, meta: EntityMetadata<T>, prototype: T): Mapper<T> {
   const platform = em.getPlatform();
-  const columns = meta.props
-    .filter((prop) => prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && prop.persist !== false)
-    .map((prop: EntityProperty<T>) => {
-      const field = prop.fieldNames[0]!;
-      const convert = (value: unknown): unknown => {
-        if (value === null || value === undefined) return value;
-        if (prop.runtimeType === 'Date' && !(value instanceof Date)) return platform.parseDate(value as string);
-        return prop.customType ? prop.customType.convertToJSValue(value, platform) : value;
-      };
-      return { field, name: prop.name as string, convert };
-    });
+  const columns = mappedProps(meta).map((prop: EntityProperty<T>) => {
+    const field = prop.fieldNames[0]!;
+    const convert = (value: unknown): unknown => {
+      if (value === null || value === undefined) return value;
+      if (prop.runtimeType === 'Date' && !(value instanceof Date)) return platform.parseDate(value as string);
+      return prop.customType ? prop.customType.convertToJSValue(value, platform) : value;
+    };
+    return { field, name: prop.name as string, convert };
+  });
   return (row) => {
     const instance = Object.create(prototype as object) as Record<string, unknown>;
     for (const { field, name, convert } of columns) {
@@ -73,12 +78,7 @@ export function entityColumns(
   columnLists.set(entity, lists);
   let list = lists.get(alias ?? '');
   if (!list) {
-    list = em
-      .getMetadata()
-      .get(entity as never)
-      .props.filter(
-        (prop) => prop.kind === ReferenceKind.SCALAR && prop.fieldNames?.length === 1 && prop.persist !== false,
-      )
+    list = mappedProps(em.getMetadata().get(entity as never))
       .map((prop) => `${alias ? `${alias}.` : ''}"${prop.fieldNames[0]}"`)
       .join(', ');
     lists.set(alias ?? '', list);

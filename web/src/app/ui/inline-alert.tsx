@@ -9,3 +9,6 @@ export function InlineAlert({ messages }: { messages: readonly string[] }) {
     </div>
   );
 }
+
+/** The messages of a payload's userErrors, for InlineAlert. */
+export const messagesOf = (errors: readonly { message: string }[]): string[] => errors.map((e) => e.message);

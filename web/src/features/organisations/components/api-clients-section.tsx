@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClientsQuery, MemberRole } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
 import { ConfirmStep, useConfirmStep } from '../../../app/ui/confirm-step';
-import { InlineAlert } from '../../../app/ui/inline-alert';
+import { DataTable } from '../../../app/ui/data-table';
+import { InlineAlert, messagesOf } from '../../../app/ui/inline-alert';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import { ApiClientsDocument, RevokeApiClientDocument } from '../graphql/api-clients';
 import { ApiClientSecretPanel, type CreatedApiClient } from './api-client-secret-panel';
@@ -42,32 +43,25 @@ function ApiClients({ tokenEndpoint }: { tokenEndpoint: string }) {
       {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && clients.length === 0 && <EmptyState>{t('apiClients.empty')}</EmptyState>}
       {clients.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('apiClients.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('apiClients.name')}</th>
-                <th scope="col">{t('apiClients.clientId')}</th>
-                <th scope="col">{t('apiClients.role')}</th>
-                <th scope="col">{t('apiClients.createdAt')}</th>
-                <th scope="col">{t('apiClients.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('apiClients.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((client) => (
-                <ApiClientRow
-                  key={client.id}
-                  client={client}
-                  onRevoked={() => setNotice(t('apiClients.revokedNotice', { name: client.name }))}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('apiClients.listCaption')}
+          columns={[
+            t('apiClients.name'),
+            t('apiClients.clientId'),
+            t('apiClients.role'),
+            t('apiClients.createdAt'),
+            t('apiClients.status'),
+          ]}
+          actionsLabel={t('apiClients.actions')}
+        >
+          {clients.map((client) => (
+            <ApiClientRow
+              key={client.id}
+              client={client}
+              onRevoked={() => setNotice(t('apiClients.revokedNotice', { name: client.name }))}
+            />
+          ))}
+        </DataTable>
       )}
       <p role="status" className="form-status">
         {notice}
@@ -102,7 +96,7 @@ function ApiClientRow({ client, onRevoked }: { client: ApiClient; onRevoked: () 
     try {
       const result = await revoke({ variables: { input: { apiClientId: client.id } } });
       const errors = result.data?.revokeApiClient.userErrors ?? [];
-      setProblems(errors.map((e) => e.message));
+      setProblems(messagesOf(errors));
       if (errors.length === 0) {
         close();
         onRevoked();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WebhookSubscriptionsQuery } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
 import { ConfirmStep, useConfirmStep } from '../../../app/ui/confirm-step';
-import { InlineAlert } from '../../../app/ui/inline-alert';
+import { InlineAlert, messagesOf } from '../../../app/ui/inline-alert';
 import {
   DeleteWebhookSubscriptionDocument,
   RotateWebhookSecretDocument,
@@ -16,8 +16,6 @@ import { EditWebhookForm } from './edit-webhook-form';
 import { WebhookSecretPanel, type ShownWebhookSecret } from './webhook-secret-panel';
 
 type Subscription = WebhookSubscriptionsQuery['webhookSubscriptions'][number];
-
-const messagesOf = (errors: readonly { message: string }[]) => errors.map((e) => e.message);
 
 /**
  * One subscription with what an ADMIN does to it: deliveries, edit, pause/resume, a test event, a new

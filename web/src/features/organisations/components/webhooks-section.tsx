@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, WebhookDeliveriesQuery, WebhookSubscriptionsQuery } from '../../../gql/graphql';
 import { useFormatters } from '../../../app/i18n/use-formatters';
-import { InlineAlert } from '../../../app/ui/inline-alert';
+import { DataTable } from '../../../app/ui/data-table';
+import { InlineAlert, messagesOf } from '../../../app/ui/inline-alert';
 import { EmptyState, ErrorState, LoadingState } from '../../../app/ui/states';
 import {
   ReplayWebhookDeliveryDocument,
@@ -16,8 +17,6 @@ import { WebhookSecretPanel, type ShownWebhookSecret } from './webhook-secret-pa
 
 type Subscription = WebhookSubscriptionsQuery['webhookSubscriptions'][number];
 type Delivery = WebhookDeliveriesQuery['webhookDeliveries']['edges'][number]['node'];
-
-const messagesOf = (errors: readonly { message: string }[]) => errors.map((e) => e.message);
 
 /**
  * For the organisation's admins: webhook subscriptions (подписки на вебхуки) — the list, creation
@@ -47,41 +46,29 @@ function Webhooks() {
       {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && subscriptions.length === 0 && <EmptyState>{t('webhooks.empty')}</EmptyState>}
       {subscriptions.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('webhooks.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.url')}</th>
-                <th scope="col">{t('webhooks.events')}</th>
-                <th scope="col">{t('webhooks.status')}</th>
-                <th scope="col">{t('webhooks.createdAt')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('webhooks.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscriptions.map((subscription) => (
-                <SubscriptionRow
-                  key={subscription.id}
-                  subscription={subscription}
-                  selected={subscription.id === selectedId}
-                  onShowDeliveries={() => setSelectedId(subscription.id)}
-                  onNotice={setNotice}
-                  onDeleted={() => {
-                    if (selectedId === subscription.id) setSelectedId(null);
-                    setNotice(t('webhooks.deletedNotice', { url: subscription.url }));
-                  }}
-                  onTestSent={() => {
-                    setSelectedId(subscription.id);
-                    setNotice(t('webhooks.testSentNotice', { url: subscription.url }));
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('webhooks.listCaption')}
+          columns={[t('webhooks.url'), t('webhooks.events'), t('webhooks.status'), t('webhooks.createdAt')]}
+          actionsLabel={t('webhooks.actions')}
+        >
+          {subscriptions.map((subscription) => (
+            <SubscriptionRow
+              key={subscription.id}
+              subscription={subscription}
+              selected={subscription.id === selectedId}
+              onShowDeliveries={() => setSelectedId(subscription.id)}
+              onNotice={setNotice}
+              onDeleted={() => {
+                if (selectedId === subscription.id) setSelectedId(null);
+                setNotice(t('webhooks.deletedNotice', { url: subscription.url }));
+              }}
+              onTestSent={() => {
+                setSelectedId(subscription.id);
+                setNotice(t('webhooks.testSentNotice', { url: subscription.url }));
+              }}
+            />
+          ))}
+        </DataTable>
       )}
       <p role="status" className="form-status">
         {notice}
@@ -129,40 +116,33 @@ function DeliveriesPanel({ subscription, onClose }: { subscription: Subscription
       {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && deliveries.length === 0 && <EmptyState>{t('webhooks.deliveriesEmpty')}</EmptyState>}
       {deliveries.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('webhooks.deliveriesCaption', { url: subscription.url })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.eventTypeColumn')}</th>
-                <th scope="col">{t('webhooks.deliveryStatus')}</th>
-                <th scope="col">{t('webhooks.attempts')}</th>
-                <th scope="col">{t('webhooks.lastStatusCode')}</th>
-                <th scope="col">{t('webhooks.time')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('webhooks.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((delivery) => (
-                <DeliveryRow
-                  key={delivery.id}
-                  delivery={delivery}
-                  onReplayed={() => {
-                    setProblems([]);
-                    setNotice(t('webhooks.replayedNotice', { event: delivery.eventType }));
-                    void refetch();
-                  }}
-                  onProblems={(messages) => {
-                    setNotice('');
-                    setProblems(messages);
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('webhooks.deliveriesCaption', { url: subscription.url })}
+          columns={[
+            t('webhooks.eventTypeColumn'),
+            t('webhooks.deliveryStatus'),
+            t('webhooks.attempts'),
+            t('webhooks.lastStatusCode'),
+            t('webhooks.time'),
+          ]}
+          actionsLabel={t('webhooks.actions')}
+        >
+          {deliveries.map((delivery) => (
+            <DeliveryRow
+              key={delivery.id}
+              delivery={delivery}
+              onReplayed={() => {
+                setProblems([]);
+                setNotice(t('webhooks.replayedNotice', { event: delivery.eventType }));
+                void refetch();
+              }}
+              onProblems={(messages) => {
+                setNotice('');
+                setProblems(messages);
+              }}
+            />
+          ))}
+        </DataTable>
       )}
       <InlineAlert messages={problems} />
       <p role="status" className="form-status">
