@@ -1,6 +1,14 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { cursorDate, decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from './pagination.js';
+import {
+  countWhenAsked,
+  cursorDate,
+  decodeCursor,
+  pageSize,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from './pagination.js';
 
 export interface KeysetOrder<T> {
   /** The property the list is ordered by (ascending, then by id). */
@@ -43,8 +51,5 @@ export async function keysetPage<T extends { id: string }>(
     return value instanceof Date ? value.toISOString() : String(value);
   };
   const connection = toConnection(rows, size, 0, (row) => ({ value: valueOf(row), id: row.id }), Boolean(after));
-  // Counted only when the selection asks for totalCount (GraphQL awaits the promise).
-  let total: Promise<number> | undefined;
-  Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (total ??= em.count(entity, where)) });
-  return connection;
+  return countWhenAsked(connection, () => em.count(entity, where));
 }

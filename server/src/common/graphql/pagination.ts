@@ -53,6 +53,15 @@ export interface Connection<T> {
   totalCount: number;
 }
 
+/**
+ * Makes a connection's totalCount run `count` only when the selection asks for it, once (GraphQL awaits the
+ * promise): a page alone stays one statement.
+ */
+export function countWhenAsked<C extends { totalCount: number }>(connection: C, count: () => Promise<number>): C {
+  let total: Promise<number> | undefined;
+  return Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (total ??= count()) });
+}
+
 /** Builds the Edge and Connection object types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a list, with its cursor.` })

@@ -1,7 +1,7 @@
 import { detachedEntities, entityColumns } from '../../common/db/detached.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { parseGlobalId } from '../../common/graphql/global-id.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/graphql/pagination.js';
+import { countWhenAsked, decodeCursor, encodeCursor, pageSize } from '../../common/graphql/pagination.js';
 import { activeOrganisationId } from '../../common/tenancy/actor.js';
 import type { Context } from '../../context.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -126,7 +126,6 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
     `select ${entityColumns(ctx.em, Practice, 'p')}, ${sortKey} as sort_key, ${headline} as headline ${from}${pageWhere} order by ${orderBy} limit ?`,
     [...sortParams, ...(search ? [search] : []), ...params, ...pageParams, size + 1],
   );
-  let total: Promise<number> | undefined;
   const page = rows.slice(0, size);
   const nodes = detachedEntities(ctx.em, Practice, page);
   const edges = page.map((row, i) => ({
@@ -134,15 +133,9 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
     cursor: encodeCursor({ value: row.sort_key, id: String(row.id) }),
     highlight: toSegments(row.headline),
   }));
-  return {
+  const connection = {
     edges,
-    // Counted only when asked for: a page alone is one statement.
-    get totalCount() {
-      total ??= ctx.em
-        .execute<Array<{ count: string }>>(`select count(*) as count ${from}`, params)
-        .then((counted) => Number(counted[0]?.count ?? 0));
-      return total as unknown as number;
-    },
+    totalCount: 0,
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: Boolean(after),
@@ -150,4 +143,8 @@ export async function listPractices(ctx: Context, args: PracticesArgs): Promise<
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+  return countWhenAsked(connection, async () => {
+    const [counted] = await ctx.em.execute<Array<{ count: string }>>(`select count(*) as count ${from}`, params);
+    return Number(counted?.count ?? 0);
+  });
 }
